@@ -1,0 +1,101 @@
+"""Staff roles: Django groups with explicit permissions. This table is the one place that says who may do what."""
+
+from django.utils.translation import gettext_lazy as _
+
+
+class Role:
+    COORDINATOR = "koordynator"
+    ANALYST = "analityk"
+    NGO_CARETAKER = "opiekun-organizacji"
+    VOLUNTEER_CARETAKER = "opiekun-wolontariuszy"
+    TECHNICAL_ADMIN = "administrator-techniczny"
+
+
+ROLE_LABELS = {
+    Role.COORDINATOR: _("coordinator"),
+    Role.ANALYST: _("analyst"),
+    Role.NGO_CARETAKER: _("NGO caretaker"),
+    Role.VOLUNTEER_CARETAKER: _("volunteer caretaker"),
+    Role.TECHNICAL_ADMIN: _("technical admin"),
+}
+
+_ORGANIZATIONS_READ = [
+    "organizations.view_organization",
+    "organizations.view_caretaker",
+    "organizations.view_membership",
+    "organizations.view_person",
+]
+_ORGANIZATIONS_WORK = [
+    *_ORGANIZATIONS_READ,
+    "organizations.change_organization",
+    "organizations.moderate_organization",
+    "organizations.change_membership",
+    "organizations.manage_people",
+    "organizations.add_person",
+    "organizations.change_person",
+]
+
+ROLE_PERMISSIONS: dict[str, list[str]] = {
+    Role.COORDINATOR: [
+        *_ORGANIZATIONS_WORK,
+        "organizations.add_organization",
+        "organizations.delete_organization",
+        "core.view_auditlogentry",
+        "core.add_areaofbenefit",
+        "core.change_areaofbenefit",
+        "core.view_areaofbenefit",
+        "core.add_district",
+        "core.change_district",
+        "core.view_district",
+    ],
+    Role.ANALYST: [
+        *_ORGANIZATIONS_READ,
+        "core.view_auditlogentry",
+        "core.view_areaofbenefit",
+        "core.view_district",
+    ],
+    Role.NGO_CARETAKER: [
+        *_ORGANIZATIONS_WORK,
+        "core.view_auditlogentry",
+    ],
+    Role.VOLUNTEER_CARETAKER: [
+        *_ORGANIZATIONS_READ,
+        "organizations.manage_people",
+        "organizations.add_person",
+        "organizations.change_person",
+    ],
+    Role.TECHNICAL_ADMIN: [
+        "accounts.view_user",
+        "accounts.change_user",
+        "accounts.view_apitoken",
+        "accounts.change_apitoken",
+        "auth.view_group",
+        "core.view_auditlogentry",
+        "core.view_areaofbenefit",
+        "core.change_areaofbenefit",
+        "core.add_areaofbenefit",
+        "core.view_district",
+        "core.change_district",
+        "core.add_district",
+    ],
+}
+
+
+def sync_roles() -> None:
+    """Make each role's group hold exactly the permissions in ROLE_PERMISSIONS."""
+    from django.contrib.auth.models import Group, Permission
+
+    permissions = {
+        f"{app_label}.{codename}": pk
+        for pk, app_label, codename in Permission.objects.values_list(
+            "pk", "content_type__app_label", "codename"
+        )
+    }
+    for role, codes in ROLE_PERMISSIONS.items():
+        group, _created = Group.objects.get_or_create(name=role)
+        group.permissions.set([permissions[code] for code in codes if code in permissions])
+
+
+def sync_roles_after_migrate(sender, **kwargs) -> None:
+    # Permissions arrive app by app after migrate, so every app's signal re-syncs.
+    sync_roles()

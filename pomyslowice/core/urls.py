@@ -1,0 +1,22 @@
+from django.urls import path
+from django.utils.translation import gettext_lazy as _
+from django.views.generic import TemplateView
+
+app_name = "core"
+
+urlpatterns = [
+    path(
+        "deklaracja-dostepnosci/",
+        TemplateView.as_view(
+            template_name="core/accessibility.html", extra_context={"title": _("Accessibility statement")}
+        ),
+        name="accessibility",
+    ),
+    path(
+        "polityka-prywatnosci/",
+        TemplateView.as_view(
+            template_name="core/privacy.html", extra_context={"title": _("Privacy policy")}
+        ),
+        name="privacy",
+    ),
+]

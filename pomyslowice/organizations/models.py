@@ -1,0 +1,297 @@
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from pomyslowice.core.models import AreaOfBenefit, District
+from pomyslowice.core.text import fold
+
+
+class OrganizationQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(status=Organization.Status.PUBLISHED)
+
+    def pending(self):
+        return self.filter(status=Organization.Status.PENDING)
+
+    def search(self, query: str):
+        words = fold(query).split()
+        qs = self
+        for word in words:
+            qs = qs.filter(search_text__contains=word)
+        return qs
+
+    def for_listing(self):
+        return self.select_related("district").prefetch_related("areas")
+
+
+class Organization(models.Model):
+    """An NGO, informal group, CSR company or public unit presenting itself on the platform."""
+
+    class Kind(models.TextChoices):
+        ASSOCIATION = "stowarzyszenie", _("association")
+        FOUNDATION = "fundacja", _("foundation")
+        ORDINARY_ASSOCIATION = "stowarzyszenie-zwykle", _("ordinary association")
+        RURAL_WOMEN_CIRCLE = "kgw", _("rural housewives' circle")
+        SCHOOL_SPORTS_CLUB = "uks", _("school sports club")
+        OTHER_NGO = "inna-ngo", _("other non-governmental organisation")
+        INFORMAL_GROUP = "grupa-nieformalna", _("informal group")
+        CSR_COMPANY = "firma-csr", _("company active in CSR")
+        PUBLIC_UNIT = "jednostka-publiczna", _("public administration unit")
+
+    NGO_KINDS = (
+        Kind.ASSOCIATION,
+        Kind.FOUNDATION,
+        Kind.ORDINARY_ASSOCIATION,
+        Kind.RURAL_WOMEN_CIRCLE,
+        Kind.SCHOOL_SPORTS_CLUB,
+        Kind.OTHER_NGO,
+    )
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("awaiting approval")
+        PUBLISHED = "published", _("published")
+        REJECTED = "rejected", _("rejected")
+
+    name = models.CharField(_("name"), max_length=250)
+    short_name = models.CharField(_("short name"), max_length=80, blank=True)
+    slug = models.SlugField(_("address on the site"), max_length=120, unique=True)
+    kind = models.CharField(_("kind"), max_length=30, choices=Kind.choices)
+    description = models.TextField(_("description"), blank=True)
+    logo = models.ImageField(_("logo"), upload_to="logos/%Y/", blank=True)
+
+    street = models.CharField(_("street and number"), max_length=200, blank=True)
+    postal_code = models.CharField(_("postal code"), max_length=6, blank=True)
+    city = models.CharField(_("city"), max_length=100, blank=True)
+    district = models.ForeignKey(
+        District,
+        verbose_name=_("district"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="organizations",
+    )
+
+    email = models.EmailField(_("e-mail"), blank=True)
+    phone = models.CharField(_("phone"), max_length=30, blank=True)
+    website = models.URLField(_("website"), blank=True)
+    facebook = models.URLField(_("Facebook"), blank=True)
+    instagram = models.URLField(_("Instagram"), blank=True)
+    youtube = models.URLField(_("YouTube"), blank=True)
+    linkedin = models.URLField(_("LinkedIn"), blank=True)
+
+    krs = models.CharField(_("KRS number"), max_length=10, null=True, blank=True, unique=True)
+    nip = models.CharField(_("NIP"), max_length=10, null=True, blank=True, unique=True)
+    regon = models.CharField(_("REGON"), max_length=14, null=True, blank=True)
+    is_public_benefit = models.BooleanField(_("public benefit organisation (OPP)"), default=False)
+    areas = models.ManyToManyField(
+        AreaOfBenefit, verbose_name=_("areas of activity"), blank=True, related_name="organizations"
+    )
+    uses_centre_address = models.BooleanField(
+        _("uses the centre's correspondence address"), default=False
+    )
+    caretaker = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("caretaker"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="cared_organizations",
+    )
+
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.PENDING, db_index=True
+    )
+    rejection_reason = models.TextField(_("reason for rejection"), blank=True)
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("submitted by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="submitted_organizations",
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    published_at = models.DateTimeField(_("published"), null=True, blank=True, db_index=True)
+    search_text = models.TextField(editable=False, blank=True)
+
+    objects = OrganizationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
+        permissions = [
+            ("moderate_organization", _("Can approve or reject organisations and claims")),
+            ("view_caretaker", _("Can see who takes care of an organisation")),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def save(self, *args, **kwargs):
+        self.search_text = fold(" ".join([self.name, self.short_name, self.city, self.krs or ""]))
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "search_text"}
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("organizations:detail", kwargs={"slug": self.slug})
+
+    @property
+    def is_ngo(self) -> bool:
+        return self.kind in self.NGO_KINDS
+
+
+class Membership(models.Model):
+    """A person acting for an organisation; a claim awaits staff approval before it counts."""
+
+    class Role(models.TextChoices):
+        REPRESENTATIVE = "representative", _("representative")
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("awaiting approval")
+        ACTIVE = "active", _("active")
+        REJECTED = "rejected", _("rejected")
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships"
+    )
+    organization = models.ForeignKey(
+        Organization, on_delete=models.CASCADE, related_name="memberships"
+    )
+    role = models.CharField(
+        _("role"), max_length=20, choices=Role.choices, default=Role.REPRESENTATIVE
+    )
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.PENDING
+    )
+    message = models.TextField(_("message to the staff"), blank=True)
+    rejection_reason = models.TextField(_("reason for rejection"), blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("membership")
+        verbose_name_plural = _("memberships")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "organization"], name="one_membership_per_org")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} – {self.organization}"
+
+
+class PersonQuerySet(models.QuerySet):
+    def published(self):
+        """People who have consented to showing at least their name."""
+        return self.filter(
+            consents__field=PersonConsent.Field.NAME, consents__withdrawn_at__isnull=True
+        ).distinct()
+
+    def with_active_consents(self):
+        return self.prefetch_related(
+            models.Prefetch(
+                "consents",
+                queryset=PersonConsent.objects.filter(withdrawn_at__isnull=True),
+                to_attr="active_consents",
+            )
+        )
+
+
+class Person(models.Model):
+    """An activist or local leader. Nothing of it is public without that person's consent per field."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="person",
+    )
+    full_name = models.CharField(_("full name"), max_length=200)
+    slug = models.SlugField(_("address on the site"), max_length=120, unique=True)
+    email = models.EmailField(_("e-mail (never shown)"))
+    bio = models.TextField(_("about me"), blank=True)
+    skills = models.CharField(_("skills"), max_length=500, blank=True)
+    areas = models.ManyToManyField(
+        AreaOfBenefit, verbose_name=_("areas"), blank=True, related_name="people"
+    )
+    organizations = models.ManyToManyField(
+        Organization, verbose_name=_("organisations"), blank=True, related_name="people"
+    )
+    photo = models.ImageField(_("photo"), upload_to="people/%Y/", blank=True)
+    district = models.ForeignKey(
+        District, verbose_name=_("district"), null=True, blank=True, on_delete=models.SET_NULL
+    )
+    added_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("added by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    search_text = models.TextField(editable=False, blank=True)
+
+    objects = PersonQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["full_name"]
+        verbose_name = _("activist or leader")
+        verbose_name_plural = _("activists and leaders")
+        permissions = [("manage_people", _("Can add leaders on their behalf"))]
+
+    def __str__(self) -> str:
+        return self.full_name
+
+    def save(self, *args, **kwargs):
+        self.search_text = fold(" ".join([self.full_name, self.skills]))
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "search_text"}
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("people:detail", kwargs={"slug": self.slug})
+
+
+class PersonConsent(models.Model):
+    """One consent to publish one field of a person's profile; withdrawal keeps the record."""
+
+    class Field(models.TextChoices):
+        NAME = "name", _("name")
+        BIO = "bio", _("about me")
+        AREAS = "areas", _("areas")
+        SKILLS = "skills", _("skills")
+        ORGANIZATIONS = "organizations", _("organisations")
+        PHOTO = "photo", _("photo")
+        CONTACT = "contact", _("contact form")
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="consents")
+    field = models.CharField(_("field"), max_length=20, choices=Field.choices)
+    given_at = models.DateTimeField(_("given"), auto_now_add=True)
+    given_via = models.CharField(_("given via"), max_length=100)
+    withdrawn_at = models.DateTimeField(_("withdrawn"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["person", "field", "-given_at"]
+        verbose_name = _("consent")
+        verbose_name_plural = _("consents")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["person", "field"],
+                condition=Q(withdrawn_at__isnull=True),
+                name="one_active_consent_per_field",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person}: {self.get_field_display()}"

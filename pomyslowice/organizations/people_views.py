@@ -1,0 +1,5 @@
+from django.shortcuts import render
+
+
+def person_list(request):
+    return render(request, "organizations/people/list.html", {})

@@ -1,0 +1,32 @@
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.urls import include, path
+from django.views.static import serve
+
+from pomyslowice.api.api import api
+from pomyslowice.core import views as core_views
+from pomyslowice.organizations import views as organization_views
+
+urlpatterns = [
+    path("healthz", core_views.healthz, name="healthz"),
+    path("api/v1/", api.urls),
+    path("i18n/", include("django.conf.urls.i18n")),
+]
+
+if settings.DEBUG:
+    # In production the web server in front serves uploads (see docs/deployment).
+    urlpatterns.append(
+        path("media/<path:path>", serve, {"document_root": settings.MEDIA_ROOT}),
+    )
+
+urlpatterns += i18n_patterns(
+    path("", organization_views.home, name="home"),
+    path("", include("pomyslowice.core.urls")),
+    path("konto/", include("pomyslowice.accounts.urls")),
+    path("konto/", include("allauth.urls")),
+    path("organizacje/", include("pomyslowice.organizations.urls")),
+    path("ludzie/", include("pomyslowice.organizations.people_urls")),
+    path("admin/", admin.site.urls),
+    prefix_default_language=False,
+)

@@ -1,0 +1,150 @@
+"""Personas and shared fixtures. Every test module uses the same people (see DESIGN.md)."""
+
+import datetime
+
+import pytest
+from allauth.account.models import EmailAddress
+from django.contrib.auth.models import Group
+from django.test import Client
+from django.utils import timezone
+
+from pomyslowice.accounts.models import User
+from pomyslowice.accounts.roles import Role
+from pomyslowice.core.models import AreaOfBenefit, District
+from pomyslowice.organizations.models import Membership, Organization
+
+PASSWORD = "Haslo-testowe-123!"
+
+STAFF_PERSONAS = {
+    "coordinator": Role.COORDINATOR,
+    "analyst": Role.ANALYST,
+    "ngo_caretaker": Role.NGO_CARETAKER,
+    "volunteer_caretaker": Role.VOLUNTEER_CARETAKER,
+    "technical_admin": Role.TECHNICAL_ADMIN,
+}
+PERSONAS = [
+    "anonymous",
+    "resident",
+    "representative",
+    "representative_other_org",
+    "volunteer",
+    "volunteer_minor",
+    *STAFF_PERSONAS,
+]
+
+
+def create_user(email: str, *, first_name="", last_name="", role=None, **extra) -> User:
+    user = User.objects.create_user(
+        email, PASSWORD, first_name=first_name, last_name=last_name, is_staff=role is not None, **extra
+    )
+    EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
+    if role:
+        user.groups.add(Group.objects.get(name=role))
+    return user
+
+
+@pytest.fixture
+def area(db):
+    area, _created = AreaOfBenefit.objects.get_or_create(
+        code="13",
+        defaults={
+            "name": "działalności wspomagającej rozwój wspólnot i społeczności lokalnych",
+            "slug": "rozwoj-wspolnot-lokalnych",
+            "position": 130,
+            "source": "test",
+        },
+    )
+    return area
+
+
+@pytest.fixture
+def district(db):
+    district, _created = District.objects.get_or_create(name="Piasek", defaults={"slug": "piasek"})
+    return district
+
+
+def make_organization(name: str, **fields) -> Organization:
+    from django.utils.text import slugify
+
+    fields.setdefault("kind", Organization.Kind.ASSOCIATION)
+    fields.setdefault("status", Organization.Status.PUBLISHED)
+    fields.setdefault("city", "Mysłowice")
+    if fields["status"] == Organization.Status.PUBLISHED:
+        fields.setdefault("published_at", timezone.now())
+    return Organization.objects.create(name=name, slug=slugify(name), **fields)
+
+
+@pytest.fixture
+def organization(db, area, district):
+    org = make_organization(
+        "Stowarzyszenie Przyjaciół Piasku",
+        description="<p>Działamy na rzecz mieszkańców dzielnicy.</p>",
+        district=district,
+        email="kontakt@przyjaciele-piasku.example.org",
+    )
+    org.areas.add(area)
+    return org
+
+
+@pytest.fixture
+def other_organization(db):
+    return make_organization("Fundacja Ławki Razem", kind=Organization.Kind.FOUNDATION)
+
+
+@pytest.fixture
+def make_organizations(db, area, district):
+    def make(count: int) -> list[Organization]:
+        orgs = []
+        for i in range(count):
+            org = make_organization(f"Organizacja testowa {i:04d}", district=district)
+            org.areas.add(area)
+            orgs.append(org)
+        return orgs
+
+    return make
+
+
+@pytest.fixture
+def users(db, organization, other_organization):
+    """One user per persona (None for anonymous); representatives act for their organisations."""
+    result = {
+        "anonymous": None,
+        "resident": create_user("mieszkaniec@example.org", first_name="Janina", last_name="Mieszko"),
+        "representative": create_user(
+            "przedstawiciel@example.org", first_name="Piotr", last_name="Reprezentant"
+        ),
+        "representative_other_org": create_user(
+            "inna-organizacja@example.org", first_name="Olga", last_name="Inna"
+        ),
+        "volunteer": create_user("wolontariusz@example.org", first_name="Wiktor", last_name="Wolny"),
+        "volunteer_minor": create_user(
+            "mlody-wolontariusz@example.org",
+            first_name="Mateusz",
+            last_name="Młody",
+            birth_date=timezone.localdate() - datetime.timedelta(days=16 * 365 + 30),
+        ),
+    }
+    for persona, role in STAFF_PERSONAS.items():
+        result[persona] = create_user(f"{persona.replace('_', '-')}@example.org", role=role)
+    Membership.objects.create(
+        user=result["representative"], organization=organization, status=Membership.Status.ACTIVE
+    )
+    Membership.objects.create(
+        user=result["representative_other_org"],
+        organization=other_organization,
+        status=Membership.Status.ACTIVE,
+    )
+    return result
+
+
+@pytest.fixture
+def client_for(users):
+    """client_for("coordinator") is a test client logged in as that persona."""
+
+    def make(persona: str) -> Client:
+        client = Client()
+        if users[persona] is not None:
+            client.force_login(users[persona])
+        return client
+
+    return make
