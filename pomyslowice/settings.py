@@ -5,6 +5,7 @@ The README's configuration table lists each variable with its default and meanin
 
 import os
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
@@ -35,7 +36,9 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", "")
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 SITE_NAME = os.environ.get("SITE_NAME", "Pomysłowice")
-CENTRE_NAME = os.environ.get("CENTRE_NAME", "Ośrodek wsparcia organizacji pozarządowych w Mysłowicach")
+CENTRE_NAME = os.environ.get(
+    "CENTRE_NAME", "Ośrodek wsparcia organizacji pozarządowych w Mysłowicach"
+)
 CENTRE_CITY = os.environ.get("CENTRE_CITY", "Mysłowice")
 
 INSTALLED_APPS = [
@@ -47,14 +50,15 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    # Project apps come before allauth so that their templates override allauth's.
+    "pomyslowice.core",
+    "pomyslowice.accounts",
+    "pomyslowice.organizations",
     "allauth",
     "allauth.account",
     "django_tasks",
     "django_prose_editor",
     "ninja",
-    "pomyslowice.core",
-    "pomyslowice.accounts",
-    "pomyslowice.organizations",
 ]
 
 MIDDLEWARE = [
@@ -122,13 +126,10 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
-PASSWORD_HASHERS = env_list(
-    "PASSWORD_HASHERS",
-    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
-)
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "accounts:profile"
 
+ACCOUNT_ADAPTER = "pomyslowice.accounts.adapter.AccountAdapter"
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
@@ -139,7 +140,6 @@ ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https" if SITE_URL.startswith("https") else "ht
 
 LANGUAGE_CODE = "pl"
 LANGUAGES = [("pl", "Polski"), ("en", "English")]
-LOCALE_PATHS = [BASE_DIR / "pomyslowice" / "locale"]
 TIME_ZONE = "Europe/Warsaw"
 USE_I18N = True
 USE_TZ = True
@@ -187,8 +187,6 @@ def email_config() -> dict:
         raise ImproperlyConfigured(f"EMAIL_URL scheme {scheme!r} is not one of {sorted(backends)}.")
     config = {"EMAIL_BACKEND": backends[scheme]}
     if scheme.startswith("smtp"):
-        from urllib.parse import unquote, urlsplit
-
         parts = urlsplit(f"smtp://{rest}")
         config.update(
             EMAIL_HOST=parts.hostname or "localhost",
@@ -229,6 +227,7 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
 }
 
+NINJA_PAGINATION_CLASS = "pomyslowice.api.pagination.LimitOffsetPagination"
 NINJA_PAGINATION_PER_PAGE = 20
 NINJA_PAGINATION_MAX_LIMIT = 100
 

@@ -1,17 +1,18 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.views.static import serve
 
-from pomyslowice.api.api import api
+from pomyslowice.api.api import api, api_not_found
 from pomyslowice.core import views as core_views
 from pomyslowice.organizations import views as organization_views
 
 urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
     path("api/v1/", api.urls),
-    path("i18n/", include("django.conf.urls.i18n")),
+    re_path(r"^api/", api_not_found),
+    path("i18n/setlang/", core_views.set_language, name="set_language"),
 ]
 
 if settings.DEBUG:
@@ -23,6 +24,7 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path("", organization_views.home, name="home"),
     path("", include("pomyslowice.core.urls")),
+    path("moje/", organization_views.my_page, name="mine"),
     path("konto/", include("pomyslowice.accounts.urls")),
     path("konto/", include("allauth.urls")),
     path("organizacje/", include("pomyslowice.organizations.urls")),

@@ -4,15 +4,21 @@ set -euo pipefail
 PYTHON=${PYTHON:-python3.11}
 command -v "$PYTHON" >/dev/null || PYTHON=python3
 if [ ! -x .venv/bin/python ]; then
-  "$PYTHON" -m venv .venv
+  if ! "$PYTHON" -m venv .venv 2>/dev/null; then
+    # Debian's own Python keeps venv/ensurepip in a separate package.
+    rm -rf .venv
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-venv >/dev/null
+    "$PYTHON" -m venv .venv
+  fi
 fi
-locks=(-r requirements/base.lock)
+locks=(requirements/base.lock)
 if [ "${1:-base}" = "test" ]; then
-  locks+=(-r requirements/test.lock)
+  locks+=(requirements/test.lock)
 fi
-stamp=".venv/.installed-$(cat "${locks[@]/#-r/}" 2>/dev/null | sha256sum | cut -c1-16)-${1:-base}"
+# Reinstall only when a lock file changed since the last install into this .venv.
+stamp=".venv/.installed-$(cat "${locks[@]}" | sha256sum | cut -c1-16)"
 if [ ! -f "$stamp" ]; then
-  .venv/bin/python -m pip install --quiet --disable-pip-version-check "${locks[@]}"
+  .venv/bin/python -m pip install --quiet --disable-pip-version-check "${locks[@]/#/--requirement=}"
   touch "$stamp"
 fi
 export PATH="$PWD/.venv/bin:$PATH"

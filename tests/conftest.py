@@ -5,8 +5,9 @@ import datetime
 import pytest
 from allauth.account.models import EmailAddress
 from django.contrib.auth.models import Group
+from django.core.cache import cache
 from django.test import Client
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from pomyslowice.accounts.models import User
 from pomyslowice.accounts.roles import Role
@@ -33,9 +34,35 @@ PERSONAS = [
 ]
 
 
+@pytest.fixture(autouse=True)
+def fast_password_hashing(settings):
+    # Real hashers are slow by design; tests create many users.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def isolated_environment(settings, tmp_path):
+    """Every test starts alike: static files served from the apps (no collectstatic), uploads in
+    a throwaway folder, an empty cache (rate limits), and Polish active again afterwards."""
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+    settings.MEDIA_ROOT = tmp_path / "media"
+    cache.clear()
+    yield
+    cache.clear()
+    translation.activate(settings.LANGUAGE_CODE)
+
+
 def create_user(email: str, *, first_name="", last_name="", role=None, **extra) -> User:
     user = User.objects.create_user(
-        email, PASSWORD, first_name=first_name, last_name=last_name, is_staff=role is not None, **extra
+        email,
+        PASSWORD,
+        first_name=first_name,
+        last_name=last_name,
+        is_staff=role is not None,
+        **extra,
     )
     EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
     if role:
@@ -109,14 +136,18 @@ def users(db, organization, other_organization):
     """One user per persona (None for anonymous); representatives act for their organisations."""
     result = {
         "anonymous": None,
-        "resident": create_user("mieszkaniec@example.org", first_name="Janina", last_name="Mieszko"),
+        "resident": create_user(
+            "mieszkaniec@example.org", first_name="Janina", last_name="Mieszko"
+        ),
         "representative": create_user(
             "przedstawiciel@example.org", first_name="Piotr", last_name="Reprezentant"
         ),
         "representative_other_org": create_user(
             "inna-organizacja@example.org", first_name="Olga", last_name="Inna"
         ),
-        "volunteer": create_user("wolontariusz@example.org", first_name="Wiktor", last_name="Wolny"),
+        "volunteer": create_user(
+            "wolontariusz@example.org", first_name="Wiktor", last_name="Wolny"
+        ),
         "volunteer_minor": create_user(
             "mlody-wolontariusz@example.org",
             first_name="Mateusz",

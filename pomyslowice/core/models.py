@@ -21,7 +21,7 @@ class District(models.Model):
 
 
 class AreaOfBenefit(models.Model):
-    """A sphere of public tasks from art. 4 ust. 1 of the Act on public benefit activity and volunteering."""
+    """A sphere of public tasks: art. 4 ust. 1 of the Act on public benefit and volunteering."""
 
     code = models.CharField(_("point"), max_length=10, unique=True, help_text=_("e.g. 1, 1a, 32a"))
     name = models.CharField(_("name"), max_length=300)

@@ -8,7 +8,8 @@ urlpatterns = [
     path(
         "deklaracja-dostepnosci/",
         TemplateView.as_view(
-            template_name="core/accessibility.html", extra_context={"title": _("Accessibility statement")}
+            template_name="core/accessibility.html",
+            extra_context={"title": _("Accessibility statement")},
         ),
         name="accessibility",
     ),

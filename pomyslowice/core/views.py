@@ -1,7 +1,10 @@
+from django.conf import settings
 from django.db import DatabaseError, connection
 from django.http import JsonResponse
+from django.utils.translation import get_language_from_path, override
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
+from django.views.i18n import set_language as django_set_language
 
 
 @never_cache
@@ -14,3 +17,11 @@ def healthz(request):
     except DatabaseError:
         return JsonResponse({"status": "error", "database": "unavailable"}, status=503)
     return JsonResponse({"status": "ok", "database": "ok"})
+
+
+def set_language(request):
+    # Polish URLs have no prefix, so resolve `next` in its own language; otherwise Django
+    # cannot map an /en/… address back to its Polish twin.
+    next_url = request.POST.get("next", request.GET.get("next", ""))
+    with override(get_language_from_path(next_url) or settings.LANGUAGE_CODE):
+        return django_set_language(request)
