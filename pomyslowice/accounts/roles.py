@@ -1,4 +1,7 @@
-"""Staff roles: Django groups with explicit permissions. This table is the one place that says who may do what."""
+"""Staff roles: Django groups with explicit permissions.
+
+This table is the one place that says which staff role may do what.
+"""
 
 from django.utils.translation import gettext_lazy as _
 
