@@ -1,7 +1,60 @@
-from ninja import NinjaAPI
+"""The API at /api/v1/: wiring only. Each app owns its endpoints in `<app>/api.py`."""
+
+from django.http import HttpRequest, JsonResponse
+from django.utils.translation import gettext as _
+from ninja import NinjaAPI, Schema
+from ninja.openapi.docs import Swagger
+
+from pomyslowice.accounts.models import User
+from pomyslowice.organizations.api import router as organizations_router
+
+from .auth import optional_token_auth, token_auth
+from .errors import ErrorOut, install_error_handlers
+
+DESCRIPTION = """Public data of Pomysłowice: organisations, people, events, knowledge.
+
+Reading needs no account. Changing something needs a personal token, created on your account
+page and sent as `Authorization: Bearer <token>`. Lists are paginated with `limit` (at most 100)
+and `offset` and come as `{"count": n, "items": [...]}`. Errors come as `{"detail": "..."}`."""
 
 api = NinjaAPI(
     title="Pomysłowice API",
     version="1",
+    description=DESCRIPTION,
     urls_namespace="api-v1",
+    auth=optional_token_auth,
+    # With "ninja" in INSTALLED_APPS this renders ninja's own template, which loads Swagger UI
+    # from our static files. Without validatorUrl=None Swagger UI would send our OpenAPI
+    # document to validator.swagger.io; no page of ours may talk to another host.
+    docs=Swagger(settings={"validatorUrl": None}),
 )
+install_error_handlers(api)
+api.add_router("/", organizations_router)
+
+
+class MeOut(Schema):
+    id: int
+    email: str
+    name: str
+
+    @staticmethod
+    def resolve_name(user: User) -> str:
+        return user.get_full_name()
+
+
+@api.get(
+    "/me",
+    auth=token_auth,
+    response={200: MeOut, 401: ErrorOut},
+    tags=["account"],
+    url_name="me",
+    operation_id="getMe",
+)
+def me(request: HttpRequest):
+    """The owner of the token: a quick way to check that a token works."""
+    return request.auth
+
+
+def api_not_found(request: HttpRequest):
+    """Unknown addresses under /api/ answer in the API's own error format."""
+    return JsonResponse({"detail": _("Not found.")}, status=404)
