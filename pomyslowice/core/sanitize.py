@@ -1,9 +1,6 @@
 import nh3
 
-ALLOWED_TAGS = {
-    "p", "br", "strong", "b", "em", "i", "u", "s", "a", "ul", "ol", "li",
-    "h2", "h3", "h4", "blockquote", "hr", "sub", "sup",
-}
+ALLOWED_TAGS = set("p br strong b em i u s a ul ol li h2 h3 h4 blockquote hr sub sup".split())
 ALLOWED_ATTRIBUTES = {"a": {"href", "title"}}
 
 

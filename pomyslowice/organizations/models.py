@@ -83,7 +83,7 @@ class Organization(models.Model):
 
     krs = models.CharField(_("KRS number"), max_length=10, null=True, blank=True, unique=True)
     nip = models.CharField(_("NIP"), max_length=10, null=True, blank=True, unique=True)
-    regon = models.CharField(_("REGON"), max_length=14, null=True, blank=True)
+    regon = models.CharField(_("REGON"), max_length=14, blank=True)
     is_public_benefit = models.BooleanField(_("public benefit organisation (OPP)"), default=False)
     areas = models.ManyToManyField(
         AreaOfBenefit, verbose_name=_("areas of activity"), blank=True, related_name="organizations"
@@ -185,7 +185,7 @@ class Membership(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.user} – {self.organization}"
+        return f"{self.user} - {self.organization}"
 
 
 class PersonQuerySet(models.QuerySet):
@@ -206,7 +206,7 @@ class PersonQuerySet(models.QuerySet):
 
 
 class Person(models.Model):
-    """An activist or local leader. Nothing of it is public without that person's consent per field."""
+    """An activist or local leader; nothing of it is public without their consent per field."""
 
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL,

@@ -37,7 +37,7 @@ class Migration(migrations.Migration):
                 ('linkedin', models.URLField(blank=True, verbose_name='LinkedIn')),
                 ('krs', models.CharField(blank=True, max_length=10, null=True, unique=True, verbose_name='KRS number')),
                 ('nip', models.CharField(blank=True, max_length=10, null=True, unique=True, verbose_name='NIP')),
-                ('regon', models.CharField(blank=True, max_length=14, null=True, verbose_name='REGON')),
+                ('regon', models.CharField(blank=True, max_length=14, verbose_name='REGON')),
                 ('is_public_benefit', models.BooleanField(default=False, verbose_name='public benefit organisation (OPP)')),
                 ('uses_centre_address', models.BooleanField(default=False, verbose_name="uses the centre's correspondence address")),
                 ('status', models.CharField(choices=[('pending', 'awaiting approval'), ('published', 'published'), ('rejected', 'rejected')], db_index=True, default='pending', max_length=20, verbose_name='status')),
