@@ -1,9 +1,9 @@
 from django import forms
 from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext_lazy as _
-from django_prose_editor.widgets import ProseEditorWidget
 
 from pomyslowice.core.models import AreaOfBenefit
+from pomyslowice.core.widgets import LINK, RichTextWidget
 
 from .models import Organization, PersonConsent
 from .people_services import validate_photo, validate_single_line
@@ -11,16 +11,14 @@ from .people_services import validate_photo, validate_single_line
 Field = PersonConsent.Field
 
 # A short personal note needs little formatting; all of it survives core.sanitize.clean_html.
-BIO_EDITOR = {
-    "extensions": {
-        "Bold": True,
-        "Italic": True,
-        "BulletList": True,
-        "OrderedList": True,
-        "ListItem": True,
-        "HardBreak": True,
-        "Link": {"enableTarget": False, "protocols": ["http", "https", "mailto", "tel"]},
-    }
+BIO_EXTENSIONS = {
+    "Bold": True,
+    "Italic": True,
+    "BulletList": True,
+    "OrderedList": True,
+    "ListItem": True,
+    "HardBreak": True,
+    **LINK,
 }
 
 # What each consent makes public, in the words the person reads before ticking it.
@@ -76,7 +74,7 @@ class PersonDetailsForm(forms.Form):
         label=_("About me"),
         required=False,
         max_length=5000,
-        widget=ProseEditorWidget(config=BIO_EDITOR, preset="configurable"),
+        widget=RichTextWidget(extensions=BIO_EXTENSIONS),
         help_text=_(
             "A few sentences about what you do locally. Bold, italics, lists and links are kept."
         ),
