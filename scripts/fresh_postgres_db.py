@@ -1,4 +1,4 @@
-"""Drops and re-creates the database named in a postgres:// URL; fails loudly when the server is down."""
+"""Drops and re-creates the database of a postgres:// URL; fails loudly if the server is down."""
 
 import sys
 from urllib.parse import urlsplit
@@ -9,8 +9,12 @@ url = urlsplit(sys.argv[1])
 name = url.path.lstrip("/")
 try:
     with psycopg.connect(
-        host=url.hostname, port=url.port or 5432, user=url.username, dbname="postgres",
-        autocommit=True, connect_timeout=10,
+        host=url.hostname,
+        port=url.port or 5432,
+        user=url.username,
+        dbname="postgres",
+        autocommit=True,
+        connect_timeout=10,
     ) as conn:
         conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
         conn.execute(f'DROP DATABASE IF EXISTS "test_{name}" WITH (FORCE)')

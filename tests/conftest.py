@@ -8,10 +8,12 @@ from django.contrib.auth.models import Group
 from django.core.cache import cache
 from django.test import Client
 from django.utils import timezone, translation
+from django.utils.text import slugify
 
 from pomyslowice.accounts.models import User
 from pomyslowice.accounts.roles import Role
 from pomyslowice.core.models import AreaOfBenefit, District
+from pomyslowice.core.text import fold
 from pomyslowice.organizations.models import Membership, Organization
 
 PASSWORD = "Haslo-testowe-123!"
@@ -50,6 +52,7 @@ def isolated_environment(settings, tmp_path):
     }
     settings.MEDIA_ROOT = tmp_path / "media"
     cache.clear()
+    translation.activate(settings.LANGUAGE_CODE)
     yield
     cache.clear()
     translation.activate(settings.LANGUAGE_CODE)
@@ -91,14 +94,12 @@ def district(db):
 
 
 def make_organization(name: str, **fields) -> Organization:
-    from django.utils.text import slugify
-
     fields.setdefault("kind", Organization.Kind.ASSOCIATION)
     fields.setdefault("status", Organization.Status.PUBLISHED)
     fields.setdefault("city", "Mysłowice")
     if fields["status"] == Organization.Status.PUBLISHED:
         fields.setdefault("published_at", timezone.now())
-    return Organization.objects.create(name=name, slug=slugify(name), **fields)
+    return Organization.objects.create(name=name, slug=slugify(fold(name)), **fields)
 
 
 @pytest.fixture
