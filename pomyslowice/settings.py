@@ -140,6 +140,8 @@ ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https" if SITE_URL.startswith("https") else "ht
 
 LANGUAGE_CODE = "pl"
 LANGUAGES = [("pl", "Polski"), ("en", "English")]
+# The project's catalogues come first, so its wording wins over Django's and allauth's.
+LOCALE_PATHS = sorted((BASE_DIR / "pomyslowice").glob("*/locale"))
 TIME_ZONE = "Europe/Warsaw"
 USE_I18N = True
 USE_TZ = True

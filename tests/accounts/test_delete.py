@@ -4,6 +4,7 @@ from django.contrib.sessions.models import Session
 from django.core import mail
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import ProtectedError
+from django.utils import translation
 
 from pomyslowice.accounts.models import ApiToken, User
 from pomyslowice.accounts.services import delete_account
@@ -183,7 +184,7 @@ def test_staff_deletion_is_refused(users, client_for, persona):
 
 def test_superuser_deletion_is_refused(db):
     root = create_user("root@example.org", is_superuser=True)
-    with pytest.raises(ValidationError, match="staff role"):
+    with translation.override("en"), pytest.raises(ValidationError, match="staff role"):
         delete_account(user=root, by=root)
     assert User.objects.filter(pk=root.pk).exists()
 

@@ -58,7 +58,7 @@ def test_403_page_invites_anonymous_visitors_to_log_in(client, db):
 
     assert response.status_code == 403
     assert "403.html" in _template_names(response)
-    assert _single_h1(response.content) == "Access denied"
+    assert _single_h1(response.content) == "Brak dostępu"
     hrefs = [attrs.get("href") for attrs in read(response.content).all("a")]
     assert "/konto/login/?next=/test-errors/403/" in hrefs
 
@@ -69,7 +69,7 @@ def test_403_page_tells_a_signed_in_person_whom_to_ask(client_for):
 
     assert response.status_code == 403
     html = response.content.decode()
-    assert "contact the centre's staff" in html
+    assert "skontaktuj się" in html
     assert "/konto/login/" not in html
 
 
@@ -77,8 +77,8 @@ def test_403_page_tells_a_signed_in_person_whom_to_ask(client_for):
 @pytest.mark.parametrize(
     "url, status, template, heading",
     [
-        ("/test-errors/500/", 500, "500.html", "Something went wrong on our side"),
-        ("/test-errors/400/", 400, "400.html", "The request could not be understood"),
+        ("/test-errors/500/", 500, "500.html", "Coś poszło nie tak po naszej stronie"),
+        ("/test-errors/400/", 400, "400.html", "Nie udało się odczytać żądania"),
     ],
 )
 def test_server_and_bad_request_errors_render_their_standalone_pages(
@@ -121,10 +121,10 @@ def test_standalone_error_pages_need_no_context_and_no_urls(template):
 def test_django_error_handlers_use_these_templates(db):
     request = RequestFactory().get("/")
 
-    assert b"Something went wrong on our side" in defaults.server_error(request).content
+    assert "Coś poszło nie tak" in defaults.server_error(request).content.decode()
     bad = defaults.bad_request(request, SuspiciousOperation())
     assert bad.status_code == 400
-    assert b"The request could not be understood" in bad.content
+    assert "Nie udało się odczytać żądania" in bad.content.decode()
 
 
 def test_permission_denied_handler_renders_with_the_layout(db, rf):
