@@ -39,3 +39,10 @@ def withdraw(person: Person, field: str) -> None:
     PersonConsent.objects.filter(person=person, field=field, withdrawn_at__isnull=True).update(
         withdrawn_at=timezone.now()
     )
+
+
+
+@pytest.fixture(autouse=True)
+def english_by_default(settings):
+    """API clients here read English unless a test asks for Polish with Accept-Language."""
+    settings.LANGUAGE_CODE = "en"

@@ -107,3 +107,17 @@ def test_token_use_is_recorded(client, api_token):
     token, secret = api_token
     client.get(ORGANIZATIONS, **bearer(secret))
     assert ApiToken.objects.get(pk=token.pk).last_used_at is not None
+
+
+def test_errors_are_polish_without_accept_language_on_a_polish_site(client, db, settings):
+    settings.LANGUAGE_CODE = "pl"
+
+    response = client.get(ME)
+
+    assert response.json()["detail"].startswith("Ta operacja wymaga tokenu API")
+
+
+def test_api_language_does_not_leak_into_pages(client, db):
+    client.get(ME, HTTP_ACCEPT_LANGUAGE="en")
+
+    assert '<html lang="pl">' in client.get("/organizacje/").text
