@@ -117,7 +117,8 @@ def test_errors_are_polish_without_accept_language_on_a_polish_site(client, db, 
     assert response.json()["detail"].startswith("Ta operacja wymaga tokenu API")
 
 
-def test_api_language_does_not_leak_into_pages(client, db):
+def test_api_language_does_not_leak_into_pages(client, db, settings):
+    settings.LANGUAGE_CODE = "pl"
     client.get(ME, HTTP_ACCEPT_LANGUAGE="en")
 
     assert '<html lang="pl">' in client.get("/organizacje/").text
