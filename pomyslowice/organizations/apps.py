@@ -6,3 +6,6 @@ class OrganizationsConfig(AppConfig):
     name = "pomyslowice.organizations"
     label = "organizations"
     verbose_name = _("Organisations and people")
+
+    def ready(self):
+        from . import signals  # noqa: F401  (connects the upload clean-up receivers)

@@ -16,7 +16,6 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
-from django.core.files.storage import default_storage
 from django.core.mail import EmailMessage
 from django.core.validators import validate_email
 from django.db import transaction
@@ -30,6 +29,7 @@ from django.utils.translation import gettext as _
 from PIL import Image, ImageOps, UnidentifiedImageError
 
 from pomyslowice.core.audit import log_action
+from pomyslowice.core.files import delete_file_on_commit
 from pomyslowice.core.models import AuditLogEntry
 from pomyslowice.core.sanitize import clean_html
 from pomyslowice.core.text import fold
@@ -164,7 +164,7 @@ def save_own_profile(
     person.areas.set(areas)
     person.organizations.set(organizations)
     if old_photo and old_photo != person.photo.name:
-        _delete_file_on_commit(old_photo)
+        delete_file_on_commit(person.photo.storage, old_photo)
     log_action(
         actor=user,
         verb="people.profile.created" if created else "people.profile.updated",
@@ -419,19 +419,13 @@ def unique_person_slug(full_name: str, *, exclude_pk: int | None = None) -> str:
 
 
 def _erase_person(person: Person, *, actor, verb: str) -> None:
-    pk, photo = person.pk, person.photo.name
+    pk = person.pk
     # Earlier log entries keep the fact that something happened, but no longer the name.
     AuditLogEntry.objects.filter(
         target_type=ContentType.objects.get_for_model(Person), target_id=str(pk)
     ).update(target_repr=f"#{pk}")
     person.delete()
     log_action(actor=actor, verb=verb, data={"person_id": pk})
-    if photo:
-        _delete_file_on_commit(photo)
-
-
-def _delete_file_on_commit(name: str) -> None:
-    transaction.on_commit(lambda: default_storage.delete(name))
 
 
 def _person_address(person: Person) -> str:

@@ -24,6 +24,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from pomyslowice.core.audit import log_action
+from pomyslowice.core.files import delete_file_on_commit
 from pomyslowice.core.sanitize import clean_html
 from pomyslowice.core.text import fold
 
@@ -138,7 +139,7 @@ def update_organization(*, organization: Organization, by, changes: dict) -> Org
     if areas_changed:
         organization.areas.set(new_areas)
     if "logo" in changed and old_logo_name:
-        _delete_file_on_commit(organization.logo.storage, old_logo_name)
+        delete_file_on_commit(organization.logo.storage, old_logo_name)
     log_action(
         actor=by,
         verb="organizations.organization.updated",
@@ -430,10 +431,6 @@ def _required_reason(reason: str) -> str:
     if not reason:
         raise ValidationError({"reason": _("Give the reason; the person will receive it.")})
     return reason
-
-
-def _delete_file_on_commit(storage, name: str) -> None:
-    transaction.on_commit(lambda: storage.delete(name))
 
 
 def _email(template: str, recipients: list[str], context: dict, *, language=None) -> None:

@@ -1,9 +1,14 @@
 """The consent rules themselves, below the pages."""
 
+import os
+
 import pytest
 from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
+from django.test import TestCase
 
+from pomyslowice.accounts.services import delete_account
 from pomyslowice.core.models import AuditLogEntry
 from pomyslowice.organizations.models import Person, PersonConsent
 from pomyslowice.organizations.people_services import (
@@ -13,7 +18,7 @@ from pomyslowice.organizations.people_services import (
     withdraw_consent,
 )
 
-from .conftest import make_person
+from .conftest import image_bytes, make_person
 
 
 def active_fields(person) -> set[str]:
@@ -82,3 +87,18 @@ def test_failed_consent_rolls_back_the_whole_profile_save(db, users):
         save_own_profile(user=users["resident"], full_name="Ola Nowa", consents=["name", "x"])
     assert not Person.objects.exists()
     assert not AuditLogEntry.objects.exists()
+
+
+def test_deleting_the_account_removes_the_leader_photo_file(users, settings):
+    user = users["resident"]
+    person = Person.objects.create(
+        user=user, full_name="Janina Mieszko", slug="janina", email="j@x.pl"
+    )
+    person.photo.save("janina.png", ContentFile(image_bytes()), save=True)
+    path = person.photo.path
+
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        delete_account(user=user, by=user)
+
+    assert not Person.objects.filter(pk=person.pk).exists()
+    assert not os.path.exists(path)
