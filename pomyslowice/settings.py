@@ -103,6 +103,8 @@ def database_config() -> dict:
     return {
         "ENGINE": "django.db.backends.sqlite3",
         "NAME": VAR_DIR / "pomyslowice.sqlite3",
+        # A file, not shared memory, so concurrency tests see real locking and waiting.
+        "TEST": {"NAME": VAR_DIR / "test-pomyslowice.sqlite3"},
         "OPTIONS": {
             # IMMEDIATE makes every transaction take the write lock up front, which serialises
             # writers and turns capacity checks into real critical sections.
