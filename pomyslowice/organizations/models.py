@@ -3,6 +3,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from pomyslowice.core.models import AreaOfBenefit, District
 from pomyslowice.core.text import fold
@@ -267,7 +268,7 @@ class PersonConsent(models.Model):
     """One consent to publish one field of a person's profile; withdrawal keeps the record."""
 
     class Field(models.TextChoices):
-        NAME = "name", _("name")
+        NAME = "name", pgettext_lazy("person", "name")
         BIO = "bio", _("about me")
         AREAS = "areas", _("areas")
         SKILLS = "skills", _("skills")

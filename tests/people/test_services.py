@@ -46,7 +46,7 @@ def test_set_consents_gives_new_and_withdraws_removed_at_once(db, users):
 
 def test_set_consents_refuses_unknown_fields(db):
     person = make_person("Jerzy Dziwny", consents=("name",))
-    with pytest.raises(ValidationError, match="Unknown profile field: email"):
+    with pytest.raises(ValidationError, match="Nieznane pole profilu: email"):
         set_consents(person=person, fields=["name", "email"], via="profile form", actor=None)
     assert active_fields(person) == {"name"}
 
@@ -71,7 +71,7 @@ def test_services_take_keyword_arguments_only(db):
 
 def test_contact_without_consent_is_refused(db, mailoutbox):
     person = make_person("Nina Cisza", consents=("name",))
-    with pytest.raises(ValidationError, match="does not accept messages"):
+    with pytest.raises(ValidationError, match="nie przyjmuje wiadomości"):
         send_contact_message(
             person=person,
             sender_name="Ktoś",
