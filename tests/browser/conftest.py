@@ -39,6 +39,7 @@ def browser():
 @pytest.fixture
 def page(browser, live_server):
     context = browser.new_context(base_url=live_server.url, locale="pl-PL")
+    context.set_default_timeout(10_000)
     page = context.new_page()
     outside_requests = []
     page.on(
