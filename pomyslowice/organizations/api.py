@@ -17,7 +17,7 @@ from pomyslowice.api.pagination import LimitOffsetPagination
 from pomyslowice.core.sanitize import clean_html
 
 from .models import Organization
-from .people_permissions import PublicProfile, public_people, public_profile
+from .permissions import PublicProfile, public_people, public_profile
 
 router = Router()
 
@@ -186,7 +186,7 @@ class OrganizationRefOut(Schema):
 
 
 class PersonOut(Schema):
-    """Built from people_permissions.public_profile, the one place that applies the consents:
+    """Built from permissions.public_profile, the one place that applies the consents:
     a field without its owner's active consent is null (or an empty list)."""
 
     slug: str

@@ -35,7 +35,7 @@ from pomyslowice.core.sanitize import clean_html
 from pomyslowice.core.text import fold
 
 from .models import Person, PersonConsent
-from .people_permissions import CONSENT_LINK_MAX_AGE, make_consent_token
+from .permissions import CONSENT_LINK_MAX_AGE, make_consent_token
 
 VIA_PROFILE_FORM = "profile form"
 VIA_EMAIL_LINK = "e-mail link"

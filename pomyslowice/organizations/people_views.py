@@ -32,18 +32,6 @@ from .people_forms import (
     ManageLinkRequestForm,
     OwnProfileForm,
 )
-from .people_permissions import (
-    active_consent_fields,
-    can_manage_people,
-    drafts_awaiting_consent,
-    get_contactable_person,
-    get_draft_for_staff,
-    get_person_for_consent_token,
-    get_person_for_owner,
-    get_public_person,
-    public_people,
-    public_profile,
-)
 from .people_services import (
     VIA_EMAIL_LINK,
     VIA_PROFILE_FORM,
@@ -58,6 +46,18 @@ from .people_services import (
     save_own_profile,
     send_contact_message,
     withdraw_consent,
+)
+from .permissions import (
+    active_consent_fields,
+    can_manage_people,
+    drafts_awaiting_consent,
+    get_contactable_person,
+    get_draft_for_staff,
+    get_person_for_consent_token,
+    get_person_for_owner,
+    get_public_person,
+    public_people,
+    public_profile,
 )
 
 PEOPLE_PER_PAGE = 20

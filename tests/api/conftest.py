@@ -41,7 +41,6 @@ def withdraw(person: Person, field: str) -> None:
     )
 
 
-
 @pytest.fixture(autouse=True)
 def english_by_default(settings):
     """API clients here read English unless a test asks for Polish with Accept-Language."""

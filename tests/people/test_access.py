@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from pomyslowice.organizations.models import Person, PersonConsent
-from pomyslowice.organizations.people_permissions import make_consent_token
+from pomyslowice.organizations.permissions import make_consent_token
 from tests.conftest import PERSONAS
 
 from .conftest import make_person

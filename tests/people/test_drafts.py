@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from pomyslowice.core.models import AuditLogEntry
 from pomyslowice.organizations.models import Person
-from pomyslowice.organizations.people_permissions import make_consent_token
+from pomyslowice.organizations.permissions import make_consent_token
 
 from .conftest import en, link_from, make_person, upload
 
