@@ -18,7 +18,9 @@ fi
 # Reinstall only when a lock file changed since the last install into this .venv.
 stamp=".venv/.installed-$(cat "${locks[@]}" | sha256sum | cut -c1-16)"
 if [ ! -f "$stamp" ]; then
-  .venv/bin/python -m pip install --quiet --disable-pip-version-check "${locks[@]/#/--requirement=}"
+  # Some machines list package mirrors that do not exist; pip's warnings about them are noise.
+  .venv/bin/python -m pip install --quiet --disable-pip-version-check "${locks[@]/#/--requirement=}" \
+    2>&1 | { grep -v "^WARNING: Location '.*' is ignored" || true; }
   touch "$stamp"
 fi
 export PATH="$PWD/.venv/bin:$PATH"
