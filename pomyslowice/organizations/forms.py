@@ -103,30 +103,7 @@ class OrganizationForm(forms.ModelForm):
     class Meta:
         model = Organization
         formfield_callback = _https_by_default
-        fields = [
-            "name",
-            "short_name",
-            "kind",
-            "description",
-            "logo",
-            "areas",
-            "is_public_benefit",
-            "krs",
-            "nip",
-            "regon",
-            "street",
-            "postal_code",
-            "city",
-            "district",
-            "uses_centre_address",
-            "email",
-            "phone",
-            "website",
-            "facebook",
-            "instagram",
-            "youtube",
-            "linkedin",
-        ]
+        fields = list(Organization.PROFILE_FIELDS)
         widgets = {"phone": forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"})}
         help_texts = {
             "short_name": _("An abbreviation the organisation is known by, if any."),

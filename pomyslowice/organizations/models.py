@@ -55,6 +55,32 @@ class Organization(models.Model):
         PUBLISHED = "published", _("published")
         REJECTED = "rejected", _("rejected")
 
+    # What a representative fills in and may change; everything else is the centre's.
+    PROFILE_FIELDS = (
+        "name",
+        "short_name",
+        "kind",
+        "description",
+        "logo",
+        "areas",
+        "is_public_benefit",
+        "krs",
+        "nip",
+        "regon",
+        "street",
+        "postal_code",
+        "city",
+        "district",
+        "uses_centre_address",
+        "email",
+        "phone",
+        "website",
+        "facebook",
+        "instagram",
+        "youtube",
+        "linkedin",
+    )
+
     name = models.CharField(_("name"), max_length=250)
     short_name = models.CharField(_("short name"), max_length=80, blank=True)
     slug = models.SlugField(_("address on the site"), max_length=120, unique=True)

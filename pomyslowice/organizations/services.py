@@ -46,32 +46,7 @@ RESERVED_SLUGS = frozenset(
 )
 SLUG_BASE_LENGTH = 100
 
-PROFILE_FIELDS = frozenset(
-    {
-        "name",
-        "short_name",
-        "kind",
-        "description",
-        "logo",
-        "areas",
-        "is_public_benefit",
-        "krs",
-        "nip",
-        "regon",
-        "street",
-        "postal_code",
-        "city",
-        "district",
-        "uses_centre_address",
-        "email",
-        "phone",
-        "website",
-        "facebook",
-        "instagram",
-        "youtube",
-        "linkedin",
-    }
-)
+PROFILE_FIELDS = frozenset(Organization.PROFILE_FIELDS)
 _NORMALIZERS = {
     "krs": normalize_krs,
     "nip": normalize_nip,
