@@ -163,7 +163,7 @@ STORAGES = {
 }
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
-LOGO_MAX_BYTES = int(os.environ.get("LOGO_MAX_BYTES", str(1024 * 1024)))
+IMAGE_MAX_BYTES = int(os.environ.get("IMAGE_MAX_BYTES", str(1024 * 1024)))
 
 CACHES = {
     "default": {

@@ -20,16 +20,16 @@ from django.core.mail import EmailMessage
 from django.core.validators import validate_email
 from django.db import transaction
 from django.db.models import Q
-from django.template.defaultfilters import filesizeformat
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
-from PIL import Image, ImageOps, UnidentifiedImageError
+from PIL import Image, ImageOps
 
 from pomyslowice.core.audit import log_action
 from pomyslowice.core.files import delete_file_on_commit
+from pomyslowice.core.images import IMAGE_FORMATS, validate_image
 from pomyslowice.core.models import AuditLogEntry
 from pomyslowice.core.sanitize import clean_html
 from pomyslowice.core.text import fold
@@ -40,10 +40,7 @@ from .permissions import CONSENT_LINK_MAX_AGE, make_consent_token
 VIA_PROFILE_FORM = "profile form"
 VIA_EMAIL_LINK = "e-mail link"
 
-PHOTO_MAX_BYTES = 1024 * 1024
 PHOTO_MAX_SIDE = 4000
-# Pillow's format name -> file extension. MPO is the JPEG variant many phone cameras write.
-PHOTO_FORMATS = {"PNG": ".png", "JPEG": ".jpg", "MPO": ".jpg", "WEBP": ".webp"}
 
 # Fixed addresses under /ludzie/ (see people_urls) that a person's slug must not shadow.
 RESERVED_SLUGS = frozenset({"moj-profil", "dodaj", "oczekujace", "zgoda"})
@@ -65,44 +62,7 @@ def validate_single_line(value: str) -> None:
 
 
 def validate_photo(file) -> None:
-    """A photo must really be a PNG, JPEG or WebP image, at most 1 MiB and 4000 px a side."""
-    if file.size > PHOTO_MAX_BYTES:
-        raise ValidationError(
-            _("The photo is too large (%(size)s); the limit is %(limit)s.")
-            % {"size": filesizeformat(file.size), "limit": filesizeformat(PHOTO_MAX_BYTES)},
-            code="photo_too_large",
-        )
-    image_format, (width, height) = _inspect_image(file)
-    if image_format not in PHOTO_FORMATS:
-        raise ValidationError(
-            _("The photo must be a PNG, JPEG or WebP image, not %(format)s.")
-            % {"format": image_format},
-            code="photo_format",
-        )
-    if width > PHOTO_MAX_SIDE or height > PHOTO_MAX_SIDE:
-        raise ValidationError(
-            _("The photo is %(width)s x %(height)s pixels; it may be at most %(max)s x %(max)s.")
-            % {"width": width, "height": height, "max": PHOTO_MAX_SIDE},
-            code="photo_dimensions",
-        )
-
-
-def _inspect_image(file) -> tuple[str, tuple[int, int]]:
-    try:
-        file.seek(0)
-        with Image.open(file) as image:
-            image_format, size = image.format, image.size
-            if size[0] * size[1] > PHOTO_MAX_SIDE * PHOTO_MAX_SIDE:
-                return image_format, size
-            image.load()  # decoding everything catches truncated and corrupted files
-    except (UnidentifiedImageError, OSError, SyntaxError, ValueError, Image.DecompressionBombError):
-        raise ValidationError(
-            _("The photo must be an image file (PNG, JPEG or WebP) that opens correctly."),
-            code="photo_not_image",
-        ) from None
-    finally:
-        file.seek(0)
-    return image_format, size
+    validate_image(file, max_side=PHOTO_MAX_SIDE)
 
 
 def _photo_without_metadata(file) -> ContentFile:
@@ -121,7 +81,7 @@ def _photo_without_metadata(file) -> ContentFile:
         image = image.convert("RGBA")
     buffer = io.BytesIO()
     image.save(buffer, format=save_format, **({"quality": 90} if save_format != "PNG" else {}))
-    return ContentFile(buffer.getvalue(), name=f"{uuid4().hex}{PHOTO_FORMATS[image_format]}")
+    return ContentFile(buffer.getvalue(), name=f"{uuid4().hex}{IMAGE_FORMATS[image_format]}")
 
 
 # Own profile ----------------------------------------------------------------------------------

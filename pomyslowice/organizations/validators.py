@@ -7,16 +7,14 @@ translated ValidationError; forms and services share them so both say the same t
 import re
 from urllib.parse import urlsplit
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
-from PIL import Image, UnidentifiedImageError
 from stdnum.exceptions import ValidationError as StdnumError
 from stdnum.pl import nip as stdnum_nip
 from stdnum.pl import regon as stdnum_regon
 
-LOGO_FORMATS = {"PNG": "PNG", "JPEG": "JPEG", "MPO": "JPEG", "WEBP": "WebP"}
+from pomyslowice.core.images import validate_image
+
 LOGO_MAX_PIXELS = 2000
 
 SOCIAL_HOSTS = {
@@ -89,36 +87,7 @@ def validate_social_url(network: str, url: str) -> None:
 
 
 def validate_logo(file) -> None:
-    """A logo must really be a PNG, JPEG or WebP image of bounded size and dimensions."""
-    if file.size > settings.LOGO_MAX_BYTES:
-        raise ValidationError(
-            _("The logo file is too large (%(size)s); the limit is %(limit)s.")
-            % {"size": filesizeformat(file.size), "limit": filesizeformat(settings.LOGO_MAX_BYTES)},
-            code="logo_too_large",
-        )
-    try:
-        file.seek(0)
-        with Image.open(file) as image:
-            image_format, (width, height) = image.format, image.size
-            image.verify()
-    except (UnidentifiedImageError, OSError, SyntaxError, ValueError, Image.DecompressionBombError):
-        raise ValidationError(
-            _("The logo must be an image file (PNG, JPEG or WebP)."), code="logo_not_image"
-        ) from None
-    finally:
-        file.seek(0)
-    if image_format not in LOGO_FORMATS:
-        raise ValidationError(
-            _("The logo must be a PNG, JPEG or WebP image, not %(format)s.")
-            % {"format": image_format},
-            code="logo_format",
-        )
-    if width > LOGO_MAX_PIXELS or height > LOGO_MAX_PIXELS:
-        raise ValidationError(
-            _("The logo is %(width)sx%(height)s pixels; it may be at most %(max)sx%(max)s pixels.")
-            % {"width": width, "height": height, "max": LOGO_MAX_PIXELS},
-            code="logo_dimensions",
-        )
+    validate_image(file, max_side=LOGO_MAX_PIXELS)
 
 
 def duplicate_identifier_errors(

@@ -84,8 +84,8 @@ def test_invalid_field_is_explained_and_nothing_saved(resident_client, field, va
             SimpleUploadedFile("logo.svg", b"<svg xmlns='http://www.w3.org/2000/svg'/>"),
             "valid image",
         ),
-        (SimpleUploadedFile("logo.gif", image_bytes("GIF")), "PNG, JPEG or WebP image, not GIF"),
-        (SimpleUploadedFile("logo.png", image_bytes("PNG", (2400, 100))), "at most 2000x2000"),
+        (SimpleUploadedFile("logo.gif", image_bytes("GIF")), "PNG, JPEG or WebP file, not GIF"),
+        (SimpleUploadedFile("logo.png", image_bytes("PNG", (2400, 100))), "at most 2000 x 2000"),
     ],
 )
 def test_bad_logo_is_refused(resident_client, upload, message):
@@ -96,7 +96,7 @@ def test_bad_logo_is_refused(resident_client, upload, message):
 
 
 def test_oversized_logo_is_refused(resident_client, settings):
-    settings.LOGO_MAX_BYTES = 1024
+    settings.IMAGE_MAX_BYTES = 1024
     big = SimpleUploadedFile("logo.png", image_bytes("PNG", (600, 600)) + b"\0" * 2048)
     response = resident_client.post(REGISTER, {**registration_data(), "logo": big})
     assert any("too large" in error for error in field_errors(response, "logo"))

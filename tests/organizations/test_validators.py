@@ -122,13 +122,13 @@ def test_logo_formats_accepted(image_format):
     [
         (
             b"<svg xmlns='http://www.w3.org/2000/svg'><script>alert(1)</script></svg>",
-            "logo_not_image",
+            "not_an_image",
         ),
-        (b"just text pretending to be a picture", "logo_not_image"),
-        (image_bytes("PNG")[:60], "logo_not_image"),
-        (image_bytes("GIF"), "logo_format"),
-        (image_bytes("PNG", size=(2001, 10)), "logo_dimensions"),
-        (image_bytes("PNG", size=(10, 2500)), "logo_dimensions"),
+        (b"just text pretending to be a picture", "not_an_image"),
+        (image_bytes("PNG")[:60], "not_an_image"),
+        (image_bytes("GIF"), "image_format"),
+        (image_bytes("PNG", size=(2001, 10)), "image_dimensions"),
+        (image_bytes("PNG", size=(10, 2500)), "image_dimensions"),
     ],
 )
 def test_logo_refused(content, code):
@@ -139,11 +139,11 @@ def test_logo_refused(content, code):
 
 def test_logo_size_limit_comes_from_settings(settings):
     content = image_bytes("PNG")
-    settings.LOGO_MAX_BYTES = len(content) - 1
+    settings.IMAGE_MAX_BYTES = len(content) - 1
     with pytest.raises(ValidationError) as excinfo:
         validate_logo(SimpleUploadedFile("logo.png", content))
-    assert codes(excinfo) == ["logo_too_large"]
-    settings.LOGO_MAX_BYTES = len(content)
+    assert codes(excinfo) == ["image_too_large"]
+    settings.IMAGE_MAX_BYTES = len(content)
     validate_logo(SimpleUploadedFile("logo.png", content))
 
 

@@ -151,7 +151,7 @@ def test_replacing_and_removing_the_photo_deletes_old_files(
     ("name", "content", "message"),
     [
         ("photo.png", b"this is not an image at all", "Upload a valid image"),
-        ("photo.gif", image_bytes("GIF"), "The photo must be a PNG, JPEG or WebP image, not GIF."),
+        ("photo.gif", image_bytes("GIF"), "The image must be a PNG, JPEG or WebP file, not GIF."),
         ("photo.png", image_bytes("PNG", size=(4001, 10)), "it may be at most 4000 x 4000"),
         ("photo.png", image_bytes("PNG")[:60], "Upload a valid image"),
     ],
@@ -171,7 +171,7 @@ def test_large_photo_is_refused_by_size(volunteer_client):
     noisy.save(buffer, format="PNG")
     assert buffer.tell() > 1024 * 1024
     response = volunteer_client.post(URL, profile_data(photo=upload("big.png", buffer.getvalue())))
-    assert "The photo is too large" in response.content.decode()
+    assert "The file is too large" in response.content.decode()
     assert not Person.objects.exists()
 
 
