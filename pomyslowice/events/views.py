@@ -1,0 +1,422 @@
+import calendar
+import copy
+import functools
+from datetime import date, datetime, time, timedelta
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Q
+from django.http import Http404, HttpResponse, HttpResponseBadRequest
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.dates import MONTHS, WEEKDAYS, WEEKDAYS_ABBR
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from pomyslowice.core.jsonld import json_ld
+from pomyslowice.core.sanitize import clean_html, plain_text
+from pomyslowice.organizations.forms import add_service_errors
+from pomyslowice.organizations.models import Organization
+
+from . import ical, services
+from .forms import CalendarFeedFilterForm, EventFilterForm, EventForm, NoteForm
+from .models import Event
+from .permissions import (
+    can_edit_event,
+    can_manage_events,
+    can_moderate_events,
+    can_submit_event,
+    get_event_for_user,
+    organizations_user_may_submit_for,
+)
+
+EVENTS_PER_PAGE = 20
+FIRST_YEAR, LAST_YEAR = 2000, 2100
+ICS_HISTORY = timedelta(days=30)
+
+UPCOMING_ON_HOME = 4
+
+
+def event_list(request):
+    form = EventFilterForm(request.GET)
+    events = form.apply(Event.objects.published().upcoming().for_listing())
+    page = Paginator(events, EVENTS_PER_PAGE).get_page(request.GET.get("page"))
+    today = timezone.localdate()
+    return render(
+        request,
+        "events/list.html",
+        {
+            "title": _("Events calendar"),
+            "form": form,
+            "page": page,
+            "page_range": page.paginator.get_elided_page_range(page.number, on_each_side=2),
+            "can_submit": can_submit_event(request.user),
+            "this_month": {"year": today.year, "month": f"{today.month:02d}"},
+        },
+    )
+
+
+def current_month(request):
+    today = timezone.localdate()
+    return redirect("events:month", year=today.year, month=f"{today.month:02d}")
+
+
+def month(request, year, month):
+    year, month = int(year), int(month)
+    if not (FIRST_YEAR <= year <= LAST_YEAR and 1 <= month <= 12):
+        raise Http404
+    weeks = calendar.Calendar(firstweekday=calendar.MONDAY).monthdatescalendar(year, month)
+    first_day, last_day = weeks[0][0], weeks[-1][-1]
+    events = list(
+        Event.objects.published()
+        .between(_local_midnight(first_day), _local_midnight(last_day + timedelta(days=1)))
+        .order_by("start", "pk")
+    )
+    for event in events:
+        event.first_day, event.last_day = _local_dates(event)
+    previous_month = date(year, month, 1) - timedelta(days=1)
+    next_month = date(year, month, 28) + timedelta(days=7)
+    return render(
+        request,
+        "events/month.html",
+        {
+            "title": _("Events in %(month)s") % {"month": _month_name(year, month)},
+            "month_name": _month_name(year, month),
+            "weekdays": _weekday_names(),
+            "weeks": [
+                [
+                    {"date": day, "in_month": day.month == month, "events": _on(day, events)}
+                    for day in week
+                ]
+                for week in weeks
+            ],
+            "previous": _month_link(previous_month),
+            "next": _month_link(next_month),
+        },
+    )
+
+
+def event_detail(request, slug):
+    event = get_event_for_user(request.user, slug)
+    user = request.user
+    context = {
+        "title": event.title,
+        "event": event,
+        "description_html": mark_safe(clean_html(event.description)),
+        "areas": list(event.areas.all()),
+        "co_organizers": list(event.co_organizers.published().order_by("name")),
+        "summary": plain_text(event.description),
+        "json_ld": json_ld(_structured_data(request, event)),
+        "can_edit": can_edit_event(user, event),
+        "can_moderate": can_moderate_events(user),
+    }
+    if can_manage_events(user):
+        context["cancel_form"] = NoteForm(auto_id="id_cancel_%s")
+        context["postpone_form"] = NoteForm(auto_id="id_postpone_%s")
+    return render(request, "events/detail.html", context)
+
+
+def event_ics(request, slug):
+    event = get_object_or_404(Event.objects.published().select_related("organizer"), slug=slug)
+    response = HttpResponse(
+        ical.build_calendar([event], name=event.title), content_type=ical.CONTENT_TYPE
+    )
+    response["Content-Disposition"] = f'attachment; filename="{event.slug}.ics"'
+    return response
+
+
+def calendar_ics(request):
+    form = CalendarFeedFilterForm(request.GET)
+    if not form.is_valid():
+        problems = "; ".join(f"{name}: {' '.join(errors)}" for name, errors in form.errors.items())
+        return HttpResponseBadRequest(
+            _("Invalid calendar filter (%(problems)s).") % {"problems": problems},
+            content_type="text/plain; charset=utf-8",
+        )
+    events = form.apply(
+        Event.objects.published()
+        .filter(end__gte=timezone.now() - ICS_HISTORY)
+        .select_related("organizer")
+        .order_by("start", "pk")
+    )
+    body = ical.build_calendar(events, name=_("%(site)s: events") % {"site": settings.SITE_NAME})
+    return HttpResponse(body, content_type=ical.CONTENT_TYPE)
+
+
+@login_required
+def event_submit(request):
+    organizers = organizations_user_may_submit_for(request.user)
+    if not organizers.exists():
+        raise PermissionDenied
+    form = EventForm(request.POST or None, request.FILES or None, organizers=organizers)
+    if request.method == "POST" and form.is_valid():
+        try:
+            event = services.submit_event(data=form.cleaned_data, by=request.user)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            if event.status == Event.Status.PUBLISHED:
+                messages.success(request, _("Thank you. The event is published."))
+            else:
+                messages.success(
+                    request,
+                    _(
+                        "Thank you. The event awaits approval by the centre's staff; "
+                        "we will let you know by e-mail."
+                    ),
+                )
+            return redirect(event)
+    return render(
+        request, "events/form.html", {"title": _("Submit an event"), "form": form, "event": None}
+    )
+
+
+@login_required
+def event_edit(request, slug):
+    event = get_event_for_user(request.user, slug)
+    if not can_edit_event(request.user, event):
+        raise PermissionDenied
+    # The current organiser stays a choice even for staff editing on someone's behalf.
+    organizers = Organization.objects.filter(
+        Q(pk__in=organizations_user_may_submit_for(request.user).values("pk"))
+        | Q(pk=event.organizer_id)
+    ).order_by("name", "pk")
+    # The form writes into its instance while validating; keep the page's copy untouched.
+    form = EventForm(
+        request.POST or None,
+        request.FILES or None,
+        instance=copy.copy(event),
+        organizers=organizers,
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            event = services.update_event(event=event, by=request.user, changes=form.cleaned_data)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("Changes saved."))
+            return redirect(event)
+    return render(
+        request,
+        "events/form.html",
+        {"title": _("Edit %(title)s") % {"title": event.title}, "form": form, "event": event},
+    )
+
+
+# --- moderation and staff actions ----------------------------------------------------------
+
+
+def _moderator_only(view):
+    @functools.wraps(view)
+    @login_required
+    def wrapped(request, *args, **kwargs):
+        if not can_moderate_events(request.user):
+            raise PermissionDenied
+        return view(request, *args, **kwargs)
+
+    return wrapped
+
+
+def _manager_only(view):
+    @functools.wraps(view)
+    @login_required
+    def wrapped(request, *args, **kwargs):
+        if not can_manage_events(request.user):
+            raise PermissionDenied
+        return view(request, *args, **kwargs)
+
+    return wrapped
+
+
+@_moderator_only
+def moderation(request):
+    events = (
+        Event.objects.pending()
+        .select_related("organizer", "submitted_by", "district")
+        .order_by("created_at", "pk")
+    )
+    return render(
+        request,
+        "events/moderation.html",
+        {
+            "title": _("Events awaiting approval"),
+            "events": [(event, NoteForm(auto_id=f"id_event_{event.pk}_%s")) for event in events],
+            "can_edit": can_manage_events(request.user),
+        },
+    )
+
+
+@_moderator_only
+@require_POST
+def event_approve(request, slug):
+    event = get_object_or_404(Event, slug=slug)
+    try:
+        services.approve_event(event=event, by=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("%(title)s is published.") % {"title": event.title})
+    return redirect("events:moderation")
+
+
+@_moderator_only
+def event_reject(request, slug):
+    event = get_object_or_404(Event, slug=slug)
+    return _with_note(
+        request,
+        event,
+        title=_("Reject the event %(title)s") % {"title": event.title},
+        action=lambda note: services.reject_event(event=event, by=request.user, reason=note),
+        done=_("The event %(title)s has been rejected.") % {"title": event.title},
+        back="events:moderation",
+    )
+
+
+@_manager_only
+def event_cancel(request, slug):
+    event = get_object_or_404(Event, slug=slug)
+    return _with_note(
+        request,
+        event,
+        title=_("Cancel the event %(title)s") % {"title": event.title},
+        action=lambda note: services.cancel_event(event=event, by=request.user, note=note),
+        done=_("The event %(title)s is marked as cancelled.") % {"title": event.title},
+        back=event.get_absolute_url(),
+    )
+
+
+@_manager_only
+def event_postpone(request, slug):
+    event = get_object_or_404(Event, slug=slug)
+    return _with_note(
+        request,
+        event,
+        title=_("Postpone the event %(title)s") % {"title": event.title},
+        action=lambda note: services.postpone_event(event=event, by=request.user, note=note),
+        done=_("The event %(title)s is marked as postponed.") % {"title": event.title},
+        back=event.get_absolute_url(),
+    )
+
+
+def _with_note(request, event, *, title: str, action, done: str, back: str):
+    """A note is required: without one the form is shown again (it also works as a page)."""
+    form = NoteForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            action(form.cleaned_data["note"])
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, done)
+        return redirect(back)
+    return render(
+        request,
+        "events/note.html",
+        {"title": title, "form": form, "event": event},
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+# --- helpers ---------------------------------------------------------------------------------
+
+
+def _local_midnight(day: date) -> datetime:
+    return timezone.make_aware(datetime.combine(day, time.min))
+
+
+def _local_dates(event: Event) -> tuple[date, date]:
+    start = timezone.localtime(event.start).date()
+    # An event ending at midnight does not take up the next day.
+    end = timezone.localtime(max(event.start, event.end - timedelta(microseconds=1))).date()
+    return start, end
+
+
+def _on(day: date, events: list[Event]) -> list[Event]:
+    return [event for event in events if event.first_day <= day <= event.last_day]
+
+
+def _month_name(year: int, month: int) -> str:
+    return f"{MONTHS[month]} {year}"
+
+
+def _weekday_names() -> list[tuple[str, str]]:
+    return [(WEEKDAYS[n], WEEKDAYS_ABBR[n]) for n in range(7)]
+
+
+def _month_link(day: date) -> dict | None:
+    if not FIRST_YEAR <= day.year <= LAST_YEAR:
+        return None
+    return {"year": day.year, "month": f"{day.month:02d}", "name": _month_name(day.year, day.month)}
+
+
+EVENT_STATUS_SCHEMA = {
+    Event.Status.CANCELLED: "https://schema.org/EventCancelled",
+    Event.Status.POSTPONED: "https://schema.org/EventPostponed",
+}
+
+
+def _attendance_mode(event: Event) -> str:
+    online, offline = bool(event.online_url), bool(event.address or event.place_name)
+    if online and offline:
+        return "https://schema.org/MixedEventAttendanceMode"
+    if online:
+        return "https://schema.org/OnlineEventAttendanceMode"
+    return "https://schema.org/OfflineEventAttendanceMode"
+
+
+def _locations(event: Event) -> list[dict]:
+    locations = []
+    if event.address or event.place_name:
+        place = {"@type": "Place", "name": event.place_name or event.address}
+        if event.address:
+            place["address"] = {
+                "@type": "PostalAddress",
+                "streetAddress": event.address,
+                "addressLocality": settings.CENTRE_CITY,
+                "addressCountry": "PL",
+            }
+        locations.append(place)
+    if event.online_url:
+        locations.append({"@type": "VirtualLocation", "url": event.online_url})
+    return locations
+
+
+def _structured_data(request, event: Event) -> dict:
+    """schema.org Event, for search engines and calendar aggregators."""
+    data = {
+        "@context": "https://schema.org",
+        "@type": "Event",
+        "name": event.title,
+        "url": request.build_absolute_uri(event.get_absolute_url()),
+        "startDate": timezone.localtime(event.start).isoformat(),
+        "endDate": timezone.localtime(event.end).isoformat(),
+        "eventStatus": EVENT_STATUS_SCHEMA.get(event.status, "https://schema.org/EventScheduled"),
+        "eventAttendanceMode": _attendance_mode(event),
+        "isAccessibleForFree": event.is_free,
+    }
+    locations = _locations(event)
+    optional = {
+        "description": plain_text(event.description),
+        "location": locations[0] if len(locations) == 1 else locations,
+        "image": request.build_absolute_uri(event.image.url) if event.image else "",
+        "audience": {"@type": "Audience", "audienceType": event.audience} if event.audience else "",
+        "organizer": {
+            "@type": "Organization",
+            "name": event.organizer.name,
+            "url": request.build_absolute_uri(event.organizer.get_absolute_url()),
+        }
+        if event.organizer
+        else "",
+    }
+    data.update({key: value for key, value in optional.items() if value})
+    return data
+
+
+def home_highlights() -> dict:
+    """The calendar's part of the home page: what happens next."""
+    upcoming = Event.objects.published().upcoming().for_listing()[:UPCOMING_ON_HOME]
+    return {"upcoming_events": list(upcoming)}
