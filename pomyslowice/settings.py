@@ -54,6 +54,8 @@ INSTALLED_APPS = [
     "pomyslowice.core",
     "pomyslowice.accounts",
     "pomyslowice.organizations",
+    "pomyslowice.events",
+    "pomyslowice.demo",
     "allauth",
     "allauth.account",
     "django_tasks",

@@ -6,6 +6,8 @@ from django.views.static import serve
 
 from pomyslowice.api.api import api, api_not_found
 from pomyslowice.core import views as core_views
+from pomyslowice.events import views as event_views
+from pomyslowice.home import home
 from pomyslowice.organizations import views as organization_views
 
 urlpatterns = [
@@ -16,19 +18,22 @@ urlpatterns = [
 ]
 
 if settings.DEBUG:
-    # In production the web server in front serves uploads (see docs/deployment).
+    # In production the web server in front serves uploads (see the README).
     urlpatterns.append(
         path("media/<path:path>", serve, {"document_root": settings.MEDIA_ROOT}),
     )
 
 urlpatterns += i18n_patterns(
-    path("", organization_views.home, name="home"),
+    path("", home, name="home"),
     path("", include("pomyslowice.core.urls")),
     path("moje/", organization_views.my_page, name="mine"),
     path("konto/", include("pomyslowice.accounts.urls")),
     path("konto/", include("allauth.urls")),
     path("organizacje/", include("pomyslowice.organizations.urls")),
     path("ludzie/", include("pomyslowice.organizations.people_urls")),
+    path("wydarzenia/", include("pomyslowice.events.urls")),
+    path("kalendarz.ics", event_views.calendar_ics, name="calendar-ics"),
+    path("konkursy/", include("pomyslowice.events.grant_urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=False,
 )

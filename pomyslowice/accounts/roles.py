@@ -38,9 +38,29 @@ _ORGANIZATIONS_WORK = [
     "organizations.change_person",
 ]
 
+_EVENTS_READ = [
+    "events.view_event",
+    "events.view_grantcall",
+    "events.view_grantcallsubscription",
+]
+_EVENTS_WORK = [
+    *_EVENTS_READ,
+    "events.add_event",
+    "events.change_event",
+    "events.moderate_event",
+    "events.add_grantcall",
+    "events.change_grantcall",
+    "events.add_grantcallattachment",
+    "events.change_grantcallattachment",
+    "events.delete_grantcallattachment",
+]
+
 ROLE_PERMISSIONS: dict[str, list[str]] = {
     Role.COORDINATOR: [
         *_ORGANIZATIONS_WORK,
+        *_EVENTS_WORK,
+        "events.delete_event",
+        "events.delete_grantcall",
         "organizations.add_organization",
         "organizations.delete_organization",
         "core.view_auditlogentry",
@@ -53,16 +73,19 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
     ],
     Role.ANALYST: [
         *_ORGANIZATIONS_READ,
+        *_EVENTS_READ,
         "core.view_auditlogentry",
         "core.view_areaofbenefit",
         "core.view_district",
     ],
     Role.NGO_CARETAKER: [
         *_ORGANIZATIONS_WORK,
+        *_EVENTS_WORK,
         "core.view_auditlogentry",
     ],
     Role.VOLUNTEER_CARETAKER: [
         *_ORGANIZATIONS_READ,
+        *_EVENTS_READ,
         "organizations.manage_people",
         "organizations.add_person",
         "organizations.change_person",

@@ -6,6 +6,8 @@ from ninja import NinjaAPI, Schema
 from ninja.openapi.docs import Swagger
 
 from pomyslowice.accounts.models import User
+from pomyslowice.events.api import router as events_router
+from pomyslowice.events.grant_api import router as grant_calls_router
 from pomyslowice.organizations.api import router as organizations_router
 
 from .auth import optional_token_auth, token_auth
@@ -30,6 +32,8 @@ api = NinjaAPI(
 )
 install_error_handlers(api)
 api.add_router("/", organizations_router)
+api.add_router("/", grant_calls_router)
+api.add_router("/", events_router)
 
 
 class MeOut(Schema):

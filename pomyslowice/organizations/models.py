@@ -112,6 +112,9 @@ class Organization(models.Model):
     nip = models.CharField(_("NIP"), max_length=10, null=True, blank=True, unique=True)
     regon = models.CharField(_("REGON"), max_length=14, blank=True)
     is_public_benefit = models.BooleanField(_("public benefit organisation (OPP)"), default=False)
+    is_trusted = models.BooleanField(
+        _("trusted: its events are published without moderation"), default=False
+    )
     areas = models.ManyToManyField(
         AreaOfBenefit, verbose_name=_("areas of activity"), blank=True, related_name="organizations"
     )

@@ -1,7 +1,5 @@
 """Pages of the directory of activists and local leaders (/ludzie/)."""
 
-import html
-import json
 from functools import wraps
 
 from django.conf import settings
@@ -13,14 +11,14 @@ from django.core.paginator import Paginator
 from django.db.models import Exists, OuterRef, Q
 from django.http import Http404
 from django.shortcuts import redirect, render
-from django.utils.html import strip_tags
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
+from pomyslowice.core.jsonld import json_ld
 from pomyslowice.core.models import AreaOfBenefit
-from pomyslowice.core.sanitize import clean_html
+from pomyslowice.core.sanitize import clean_html, plain_text
 from pomyslowice.core.text import fold
 
 from .models import PersonConsent
@@ -63,7 +61,6 @@ from .permissions import (
 PEOPLE_PER_PAGE = 20
 MAX_SEARCH_WORDS = 10
 # Inside <script> a JSON string must not be able to close the element or open a comment.
-_JSON_SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
 
 
 def people_staff_required(view):
@@ -145,14 +142,10 @@ def person_detail(request, slug):
         {
             "title": profile.name,
             "profile": profile,
-            "description": _plain_text(profile.bio_html),
+            "description": plain_text(profile.bio_html),
             "json_ld": person_json_ld(request, profile),
         },
     )
-
-
-def _plain_text(rich_text: str) -> str:
-    return " ".join(html.unescape(strip_tags(rich_text)).split())
 
 
 def person_json_ld(request, profile) -> str:
@@ -164,7 +157,7 @@ def person_json_ld(request, profile) -> str:
         "url": request.build_absolute_uri(profile.url),
     }
     if profile.bio_html:
-        data["description"] = _plain_text(profile.bio_html)
+        data["description"] = plain_text(profile.bio_html)
     skills = [skill.strip() for skill in profile.skills.split(",") if skill.strip()]
     knows_about = [*skills, *(area.name for area in profile.areas)]
     if knows_about:
@@ -180,7 +173,7 @@ def person_json_ld(request, profile) -> str:
         ]
     if profile.photo_url:
         data["image"] = request.build_absolute_uri(profile.photo_url)
-    return mark_safe(json.dumps(data, ensure_ascii=False).translate(_JSON_SCRIPT_ESCAPES))
+    return json_ld(data)
 
 
 def person_contact(request, slug):

@@ -1,23 +1,19 @@
 import copy
 import functools
-import html
-import json
-import re
 
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.core.serializers.json import DjangoJSONEncoder
 from django.db.models import Count
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.html import strip_tags
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from pomyslowice.core.sanitize import clean_html
+from pomyslowice.core.jsonld import json_ld
+from pomyslowice.core.sanitize import clean_html, plain_text
 
 from . import services
 from .forms import (
@@ -41,18 +37,15 @@ from .permissions import (
 NEWEST_ON_HOME = 6
 
 
-def home(request):
+def home_highlights() -> dict:
+    """The organisations' part of the home page: the newest profiles and counts by kind."""
     published = Organization.objects.published()
     newest = _with_summaries(
         list(published.for_listing().order_by("-published_at", "-pk")[:NEWEST_ON_HOME])
     )
     counts = dict(published.order_by().values_list("kind").annotate(n=Count("pk")))
     kinds = [(value, label, counts.get(value, 0)) for value, label in Organization.Kind.choices]
-    return render(
-        request,
-        "organizations/home.html",
-        {"newest": newest, "kinds": kinds, "total": sum(counts.values())},
-    )
+    return {"newest": newest, "kinds": kinds, "total": sum(counts.values())}
 
 
 def organization_list(request):
@@ -93,7 +86,7 @@ def organization_detail(request, slug):
         "can_moderate": can_moderate(user),
         "show_caretaker": can_see_caretaker(user),
         "summary": plain_text(organization.description),
-        "json_ld": _json_ld(_structured_data(request, organization)),
+        "json_ld": json_ld(_structured_data(request, organization)),
     }
     if can_assign_caretaker(user):
         context["caretaker_form"] = CaretakerForm(initial={"caretaker": organization.caretaker_id})
@@ -421,25 +414,7 @@ def _structured_data(request, organization: Organization) -> dict:
     return data
 
 
-_BLOCK_END = re.compile(r"(</(?:p|li|h[1-6]|blockquote)>|<br\s*/?>|<hr\s*/?>)", re.IGNORECASE)
-
-
-def plain_text(rich_text: str) -> str:
-    """Rich text as one line of plain text, keeping words of adjacent paragraphs apart."""
-    text = html.unescape(strip_tags(_BLOCK_END.sub(r"\1 ", clean_html(rich_text))))
-    return " ".join(text.split())
-
-
 def _with_summaries(organizations):
     for organization in organizations:
         organization.summary = plain_text(organization.description)
     return organizations
-
-
-_JSON_IN_HTML_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
-
-
-def _json_ld(data: dict) -> str:
-    """JSON safe inside <script>: no "</script>" or "<!--" can end the element early."""
-    text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False)
-    return mark_safe(text.translate(_JSON_IN_HTML_ESCAPES))

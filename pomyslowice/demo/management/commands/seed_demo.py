@@ -1,0 +1,62 @@
+"""`python manage.py seed_demo`: creates or refreshes the demo data for Mysłowice.
+
+Each domain app seeds its own part (`<app>/demo.py`); this command, above all of them, runs
+them in order in one transaction and prints the demo logins.
+"""
+
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from pomyslowice.core.audit import log_action
+from pomyslowice.events import demo as events_demo
+from pomyslowice.organizations import demo as organizations_demo
+from pomyslowice.organizations import demo_data
+
+
+class Command(BaseCommand):
+    help = (
+        "Creates or refreshes the Mysłowice demo data (idempotent). Demo accounts get the demo "
+        "password back; the operator superuser is created once and then left alone."
+    )
+
+    def handle(self, *args, **options):
+        with transaction.atomic():
+            result = organizations_demo.seed()
+            result["counts"].update(
+                events_demo.seed(
+                    users=result["users"],
+                    organizations=result["organizations"],
+                    areas=result["areas"],
+                    districts=result["districts"],
+                )
+            )
+            log_action(actor=None, verb="core.demo_data.seeded", data=result["counts"])
+        self.print_summary(result)
+        self.print_logins(result["operator_password"])
+
+    def print_summary(self, result: dict) -> None:
+        counts = result["counts"]
+        self.stdout.write(self.style.SUCCESS("Demo data for Mysłowice is in place:"))
+        for label, value in counts.items():
+            self.stdout.write(f"  {label.replace('_', ' ')}: {value}")
+
+    def print_logins(self, operator_password: str | None) -> None:
+        rows = [
+            (spec["label"], spec["email"], demo_data.DEMO_PASSWORD)
+            for spec in demo_data.PERSONAS.values()
+        ]
+        rows.append(
+            (
+                "operator (superuser)",
+                demo_data.OPERATOR_EMAIL,
+                operator_password
+                or "unchanged (set it with: manage.py changepassword admin@pomyslowice.local)",
+            )
+        )
+        persona_width = max(len(row[0]) for row in rows) + 2
+        email_width = max(len(row[1]) for row in rows) + 2
+        self.stdout.write("")
+        self.stdout.write("Demo logins:")
+        self.stdout.write(f"  {'persona':<{persona_width}}{'e-mail':<{email_width}}password")
+        for persona, email, password in rows:
+            self.stdout.write(f"  {persona:<{persona_width}}{email:<{email_width}}{password}")

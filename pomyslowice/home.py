@@ -1,0 +1,16 @@
+"""The home page gathers a little from every part of the platform, so it lives above the apps."""
+
+from django.shortcuts import render
+
+from pomyslowice.events import grant_views
+from pomyslowice.events import views as event_views
+from pomyslowice.organizations import views as organization_views
+
+
+def home(request):
+    context = {
+        **organization_views.home_highlights(),
+        **event_views.home_highlights(),
+        **grant_views.home_highlights(),
+    }
+    return render(request, "home.html", context)
