@@ -14,13 +14,13 @@ from pomyslowice.organizations.forms import add_service_errors
 
 from . import grant_services
 from .grant_forms import GrantCallFilterForm, GrantCallForm
-from .grant_permissions import (
+from .models import GrantCall, GrantCallSubscription
+from .permissions import (
     can_add_grant_call,
     can_change_grant_call,
     get_grant_call_for_user,
     represented_organizations,
 )
-from .models import GrantCall, GrantCallSubscription
 
 GRANT_CALLS_PER_PAGE = 20
 
