@@ -11,17 +11,15 @@ Decisions worth knowing:
 
 import datetime
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mass_mail
 from django.db import transaction
 from django.db.models import F
-from django.template.loader import render_to_string
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from pomyslowice.core.audit import log_action
+from pomyslowice.core.notifications import send_templated_email
 from pomyslowice.core.sanitize import clean_html
 from pomyslowice.core.text import fold
 from pomyslowice.organizations.models import Membership, Organization
@@ -234,16 +232,6 @@ def _alert(grant_call: GrantCall, kind: str) -> int:
 
 
 def _email(template: str, recipient: str, context: dict) -> None:
-    """Send one plain-text e-mail after the transaction commits, in the site's language."""
-    if not recipient:
-        return
-
-    def send():
-        with translation.override(settings.LANGUAGE_CODE):
-            full_context = {"site_name": settings.SITE_NAME, "site_url": settings.SITE_URL}
-            full_context.update(context)
-            subject = render_to_string(f"events/grants/email/{template}_subject.txt", full_context)
-            body = render_to_string(f"events/grants/email/{template}.txt", full_context)
-        send_mass_mail([(" ".join(subject.split()), body, None, [recipient])])
-
-    transaction.on_commit(send)
+    send_templated_email(
+        template=f"events/grants/email/{template}", to=[recipient], context=context
+    )

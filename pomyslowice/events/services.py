@@ -12,15 +12,12 @@ Decisions worth knowing:
 from datetime import datetime, time, timedelta
 from itertools import count
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mass_mail
 from django.db import transaction
 from django.db.models import Q
 from django.db.models.fields.files import FieldFile
-from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -28,6 +25,7 @@ from django.utils.translation import gettext as _
 from pomyslowice.core.audit import log_action
 from pomyslowice.core.files import delete_file_on_commit
 from pomyslowice.core.images import validate_image
+from pomyslowice.core.notifications import send_templated_email
 from pomyslowice.core.sanitize import clean_html
 from pomyslowice.core.text import fold
 
@@ -303,22 +301,6 @@ def _email_submitter(template: str, event: Event) -> None:
 
 
 def _email(template: str, recipients: list[str], context: dict, *, language=None) -> None:
-    """Send one plain-text e-mail per recipient after the transaction commits.
-
-    E-mails to the person acting follow the language of their page; others get the
-    site's default language.
-    """
-    recipients = [address for address in recipients if address]
-    if not recipients:
-        return
-
-    def send():
-        with translation.override(language or settings.LANGUAGE_CODE):
-            full_context = {"site_name": settings.SITE_NAME, "site_url": settings.SITE_URL}
-            full_context.update(context)
-            subject = render_to_string(f"events/email/{template}_subject.txt", full_context)
-            body = render_to_string(f"events/email/{template}.txt", full_context)
-        subject = " ".join(subject.split())
-        send_mass_mail([(subject, body, None, [address]) for address in recipients])
-
-    transaction.on_commit(send)
+    send_templated_email(
+        template=f"events/email/{template}", to=recipients, context=context, language=language
+    )

@@ -16,11 +16,9 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
-from django.core.mail import EmailMessage
 from django.core.validators import validate_email
 from django.db import transaction
 from django.db.models import Q
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.text import slugify
@@ -31,6 +29,7 @@ from pomyslowice.core.audit import log_action
 from pomyslowice.core.files import delete_file_on_commit
 from pomyslowice.core.images import IMAGE_FORMATS, validate_image
 from pomyslowice.core.models import AuditLogEntry
+from pomyslowice.core.notifications import send_templated_email
 from pomyslowice.core.sanitize import clean_html
 from pomyslowice.core.text import fold
 
@@ -418,13 +417,6 @@ def _queue_consent_link(person: Person, *, template: str) -> None:
 
 
 def _queue_email(*, template: str, context: dict, to: list[str], reply_to=None) -> None:
-    """Render now (in the site's language, as we do not know the person's), send after commit."""
-    context = {"SITE_NAME": settings.SITE_NAME, "CENTRE_NAME": settings.CENTRE_NAME, **context}
-    prefix = f"organizations/people/email/{template}"
-    with translation.override(settings.LANGUAGE_CODE):
-        subject = render_to_string(f"{prefix}_subject.txt", context)
-        body = render_to_string(f"{prefix}.txt", context)
-    message = EmailMessage(
-        subject=" ".join(subject.split()), body=body, to=to, reply_to=reply_to or []
+    send_templated_email(
+        template=f"organizations/people/email/{template}", to=to, context=context, reply_to=reply_to
     )
-    transaction.on_commit(message.send)
