@@ -40,6 +40,8 @@ _ORGANIZATIONS_WORK = [
 
 _EVENTS_READ = [
     "events.view_event",
+    "events.view_registration",
+    "organizations.view_supportrecord",
     "events.view_grantcall",
     "events.view_grantcallsubscription",
 ]
@@ -48,6 +50,7 @@ _EVENTS_WORK = [
     "events.add_event",
     "events.change_event",
     "events.moderate_event",
+    "events.change_registration",
     "events.add_grantcall",
     "events.change_grantcall",
     "events.add_grantcallattachment",

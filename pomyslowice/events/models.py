@@ -115,6 +115,31 @@ class Event(models.Model):
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
     published_at = models.DateTimeField(_("published"), null=True, blank=True, db_index=True)
 
+    recurrence_rule = models.CharField(
+        _("repeats"),
+        max_length=300,
+        blank=True,
+        help_text=_("An RFC 5545 rule, e.g. FREQ=WEEKLY;COUNT=10 or FREQ=MONTHLY;BYDAY=1TU."),
+    )
+    recurrence_exceptions = models.JSONField(
+        _("dates skipped"), default=list, blank=True, help_text=_("Dates (YYYY-MM-DD) left out.")
+    )
+
+    registration_enabled = models.BooleanField(_("takes registrations"), default=False)
+    capacity = models.PositiveIntegerField(_("seats"), null=True, blank=True)
+    registration_opens = models.DateTimeField(_("registration opens"), null=True, blank=True)
+    registration_closes = models.DateTimeField(_("registration closes"), null=True, blank=True)
+    registration_needs_confirmation = models.BooleanField(
+        _("staff confirm each registration"), default=False
+    )
+    registration_asks_organization = models.BooleanField(
+        _("ask for the organisation"), default=True
+    )
+    registration_asks_needs = models.BooleanField(
+        _("ask about needs (accessibility, diet)"), default=True
+    )
+    registration_consent_text = models.TextField(_("consent text"), blank=True)
+
     objects = EventQuerySet.as_manager()
 
     class Meta:
@@ -286,3 +311,70 @@ class GrantCallReminder(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()}: {self.grant_call}"
+
+
+class RegistrationQuerySet(models.QuerySet):
+    def active(self):
+        return self.exclude(status=Registration.Status.CANCELLED)
+
+    def confirmed(self):
+        return self.filter(status=Registration.Status.CONFIRMED)
+
+    def waitlisted(self):
+        return self.filter(status=Registration.Status.WAITLISTED).order_by("created_at", "pk")
+
+
+class Registration(models.Model):
+    """One person's place at an event (or on its waitlist)."""
+
+    class Status(models.TextChoices):
+        UNCONFIRMED = "unconfirmed", _("e-mail not confirmed yet")
+        PENDING = "pending", _("awaiting the staff's confirmation")
+        CONFIRMED = "confirmed", _("confirmed")
+        WAITLISTED = "waitlisted", _("on the waitlist")
+        CANCELLED = "cancelled", _("cancelled")
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="registrations")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="event_registrations",
+    )
+    name = models.CharField(_("full name"), max_length=200)
+    email = models.EmailField(_("e-mail"))
+    organization = models.ForeignKey(
+        Organization,
+        verbose_name=_("organisation"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="event_registrations",
+    )
+    organization_name = models.CharField(
+        _("organisation (if not listed)"), max_length=250, blank=True
+    )
+    needs = models.TextField(_("needs"), blank=True)
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, db_index=True)
+    attended = models.BooleanField(_("attended"), default=False)
+    created_at = models.DateTimeField(_("registered"), auto_now_add=True)
+    confirmed_at = models.DateTimeField(_("confirmed"), null=True, blank=True)
+    cancelled_at = models.DateTimeField(_("cancelled"), null=True, blank=True)
+
+    objects = RegistrationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = _("registration")
+        verbose_name_plural = _("registrations")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["event", "email"],
+                condition=~Q(status="cancelled"),
+                name="one_registration_per_person_per_event",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name} - {self.event}"

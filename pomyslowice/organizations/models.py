@@ -325,3 +325,81 @@ class PersonConsent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.person}: {self.get_field_display()}"
+
+
+class SupportRecordQuerySet(models.QuerySet):
+    def in_year(self, year: int):
+        return self.filter(date__year=year)
+
+    def for_timeline(self):
+        return self.select_related("person", "organization", "recorded_by").order_by("-date", "-pk")
+
+
+class SupportRecord(models.Model):
+    """One service the centre delivered to a person and/or an organisation.
+
+    Written only by the service function that delivers the support; the caretaker timeline and
+    the funder's indicators read nothing else.
+    """
+
+    class Kind(models.TextChoices):
+        TRAINING = "training", _("training attended")
+        CONSULTATION = "consultation", _("consultation held")
+        ROOM = "room", _("room used")
+        EQUIPMENT = "equipment", _("equipment lent")
+        MAIL = "mail", _("mail handed over")
+        CARETAKER_CONTACT = "caretaker-contact", _("caretaker contact")
+        STRATEGY = "strategy", _("strategy session")
+        VOLUNTEERING = "volunteering", _("volunteering placement")
+
+    kind = models.CharField(_("kind"), max_length=30, choices=Kind.choices, db_index=True)
+    date = models.DateField(_("date"), db_index=True)
+    person = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("person"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="support_received",
+    )
+    person_name = models.CharField(_("person (without an account)"), max_length=200, blank=True)
+    person_email = models.EmailField(_("e-mail of the person"), blank=True)
+    organization = models.ForeignKey(
+        Organization,
+        verbose_name=_("organisation"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="support_received",
+    )
+    source_type = models.ForeignKey(
+        "contenttypes.ContentType",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    source_id = models.CharField(max_length=64, blank=True)
+    summary = models.CharField(_("what"), max_length=300)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(_("recorded"), auto_now_add=True)
+
+    objects = SupportRecordQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-date", "-pk"]
+        verbose_name = _("support received")
+        verbose_name_plural = _("support received")
+        indexes = [models.Index(fields=["source_type", "source_id"])]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["kind", "source_type", "source_id"],
+                condition=~Q(source_id=""),
+                name="one_support_record_per_source",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.date} {self.get_kind_display()}: {self.summary}"
