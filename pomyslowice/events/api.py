@@ -6,21 +6,27 @@ database through this module, whoever asks.
 
 from datetime import date, datetime, time, timedelta
 
+from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.shortcuts import get_object_or_404
-from django.utils import timezone
-from ninja import Field, Query, Router, Schema
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from ninja import Field, Query, Router, Schema, Status
 from ninja.pagination import paginate
 
+from pomyslowice.api.auth import token_auth
 from pomyslowice.api.errors import ErrorOut
 from pomyslowice.api.pagination import LimitOffsetPagination
 from pomyslowice.core.sanitize import clean_html
 from pomyslowice.organizations.api import AreaOut, DistrictOut, OrganizationRefOut, absolute_url
 from pomyslowice.organizations.models import Organization
 
+from . import recurrence, registration_services
 from .models import Event
+from .permissions import represented_organizations
 
 router = Router()
+NEXT_OCCURRENCES = 10
 
 
 def _is_public(organization: Organization) -> bool:
@@ -40,6 +46,10 @@ class EventOut(Schema):
     start: datetime
     end: datetime
     all_day: bool
+    recurrence_rule: str | None = Field(description="RFC 5545 RRULE of a repeating event.")
+    next_occurrences: list[datetime] = Field(
+        description="Starts of the next dates (at most 10), in Warsaw time."
+    )
     status: str = Field(description="published, cancelled or postponed.")
     place_name: str | None
     address: str | None
@@ -70,6 +80,15 @@ class EventOut(Schema):
     @staticmethod
     def resolve_end(event: Event) -> datetime:
         return timezone.localtime(event.end)
+
+    @staticmethod
+    def resolve_recurrence_rule(event: Event) -> str | None:
+        return _or_none(event.recurrence_rule)
+
+    @staticmethod
+    def resolve_next_occurrences(event: Event) -> list[datetime]:
+        upcoming = recurrence.occurrences(event, timezone.now())[:NEXT_OCCURRENCES]
+        return [timezone.localtime(occurrence.start) for occurrence in upcoming]
 
     @staticmethod
     def resolve_place_name(event: Event) -> str | None:
@@ -137,9 +156,11 @@ class EventFilters(Schema):
     area: str | None = Field(None, max_length=100, description="Slug of an area of benefit.")
 
     def apply(self, events):
-        events = events.filter(end__gte=_moment(self.start, end_of_day=False) or timezone.now())
-        if self.end is not None:
-            events = events.filter(start__lt=_moment(self.end, end_of_day=True))
+        # Repeating events starting before the end are included; next_occurrences has their dates.
+        events = events.overlapping(
+            _moment(self.start, end_of_day=False) or timezone.now(),
+            _moment(self.end, end_of_day=True),
+        )
         if self.category:
             events = events.filter(category=self.category)
         if self.organization:
@@ -192,3 +213,53 @@ def list_events(request, filters: Query[EventFilters]):
 )
 def get_event(request, slug: str):
     return get_object_or_404(_public_events(), slug=slug)
+
+
+class RegistrationIn(Schema):
+    organization: str | None = Field(
+        None, max_length=120, description="Slug of an organisation the caller represents."
+    )
+    needs: str = Field("", max_length=2000, description="Accessibility, diet and the like.")
+    consent: bool = Field(False, description="Required when the event asks for consent.")
+
+
+class RegistrationOut(Schema):
+    id: int
+    status: str = Field(description="confirmed, waitlisted or pending.")
+
+
+@router.post(
+    "/events/{slug}/registrations",
+    auth=token_auth,
+    response={201: RegistrationOut, 400: ErrorOut, 401: ErrorOut, 404: ErrorOut, 409: ErrorOut},
+    tags=["events"],
+    url_name="event-registrations",
+    operation_id="registerForEvent",
+    summary="Register the token's owner for an event",
+)
+def register_for_event(request, slug: str, payload: RegistrationIn):
+    event = get_object_or_404(Event.objects.published(), slug=slug)
+    user = request.auth
+    organization = None
+    if payload.organization:
+        organization = represented_organizations(user).filter(slug=payload.organization).first()
+        if organization is None:
+            raise ValidationError(
+                {"organization": _("You do not represent an organisation with this address.")}
+            )
+    try:
+        registration = registration_services.register(
+            event=event,
+            name=user.get_full_name() or user.email,
+            email=user.email,
+            user=user,
+            organization=organization,
+            needs=payload.needs,
+            consent=payload.consent,
+            language=translation.get_language(),
+        )
+    except ValidationError as error:
+        if getattr(error, "code", None) == "duplicate":
+            return Status(409, {"detail": " ".join(error.messages)})
+        raise
+    return Status(201, registration)

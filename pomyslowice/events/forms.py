@@ -1,7 +1,10 @@
+from datetime import date, datetime, time, timedelta
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.db.models.fields.files import FieldFile
+from django.utils import timezone
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
@@ -19,6 +22,27 @@ DATETIME_INPUT = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%
 SLUG_TO_CATEGORY = {slug: category for category, slug in Event.CATEGORY_SLUGS.items()}
 
 
+class DateListField(forms.CharField):
+    """Dates typed one per line (or separated by commas), kept as "YYYY-MM-DD" strings."""
+
+    widget = forms.Textarea(attrs={"rows": 3})
+
+    def prepare_value(self, value):
+        return "\n".join(value) if isinstance(value, list) else value
+
+    def to_python(self, value) -> list[str]:
+        dates = []
+        for text in (super().to_python(value) or "").replace(",", "\n").split():
+            try:
+                dates.append(date.fromisoformat(text).isoformat())
+            except ValueError:
+                raise ValidationError(
+                    _("%(value)s is not a date; write dates as YYYY-MM-DD."),
+                    params={"value": text},
+                ) from None
+        return sorted(set(dates))
+
+
 def category_slug_choices():
     return [(Event.CATEGORY_SLUGS[value], label) for value, label in Event.Category.choices]
 
@@ -30,6 +54,7 @@ class EventForm(forms.ModelForm):
         (_("About the event"), ["title", "category", "description", "areas", "audience"]),
         (_("Organisers"), ["organizer", "co_organizers"]),
         (_("Date and time"), ["start", "end", "all_day"]),
+        (_("Repeats"), ["recurrence_rule", "recurrence_exceptions"]),
         (_("Place"), ["place_name", "address", "district", "online_url", "accessibility"]),
         (_("Admission"), ["is_free", "price"]),
         (_("Image"), ["image", "image_alt"]),
@@ -66,6 +91,22 @@ class EventForm(forms.ModelForm):
         widget=DATETIME_INPUT,
         help_text=_("If left empty: two hours after the start, or the end of the day."),
     )
+    recurrence_rule = forms.CharField(
+        label=_("Repeat rule"),
+        required=False,
+        max_length=300,
+        help_text=_(
+            "Leave empty for a one-off event. An iCalendar (RFC 5545) rule ending with a number "
+            "of times or a last date, e.g. FREQ=WEEKLY;COUNT=10 (ten weeks), "
+            "FREQ=WEEKLY;BYDAY=TU;UNTIL=20270131T235959Z (Tuesdays until January 2027) or "
+            "FREQ=MONTHLY;BYDAY=1TU;COUNT=6 (first Tuesday of the month, six times)."
+        ),
+    )
+    recurrence_exceptions = DateListField(
+        label=_("Dates skipped"),
+        required=False,
+        help_text=_("Dates when a repeating event does not take place, one per line (YYYY-MM-DD)."),
+    )
     online_url = forms.URLField(
         label=_("Online link"),
         required=False,
@@ -92,6 +133,8 @@ class EventForm(forms.ModelForm):
             "start",
             "end",
             "all_day",
+            "recurrence_rule",
+            "recurrence_exceptions",
             "place_name",
             "address",
             "district",
@@ -185,7 +228,18 @@ class EventFilterForm(forms.Form):
     def is_filtered(self) -> bool:
         return any(self.cleaned_data.get(name) for name in self.fields)
 
+    def window(self, now: datetime) -> tuple[datetime, datetime | None]:
+        """The period listed: from now or the "from" day, to the end of the "until" day."""
+        data = self.cleaned_data
+        start, end = now, None
+        if data.get("od"):
+            start = max(now, _local_midnight(data["od"]))
+        if data.get("do"):
+            end = _local_midnight(data["do"] + timedelta(days=1))
+        return start, end
+
     def apply(self, events):
+        """Filters other than dates; dates are the window(), applied to each occurrence."""
         data = self.cleaned_data
         if data.get("rodzaj"):
             events = events.filter(category=SLUG_TO_CATEGORY[data["rodzaj"]])
@@ -198,10 +252,6 @@ class EventFilterForm(forms.Form):
             ).distinct()
         if data.get("dzielnica"):
             events = events.filter(district=data["dzielnica"])
-        if data.get("od"):
-            events = events.filter(end__date__gte=data["od"])
-        if data.get("do"):
-            events = events.filter(start__date__lte=data["do"])
         if data.get("bezplatne"):
             events = events.filter(is_free=True)
         return events
@@ -228,6 +278,10 @@ class CalendarFeedFilterForm(forms.Form):
             slug = data["organizacja"]
             events = events.filter(Q(organizer__slug=slug) | Q(co_organizers__slug=slug)).distinct()
         return events
+
+
+def _local_midnight(day: date) -> datetime:
+    return timezone.make_aware(datetime.combine(day, time.min))
 
 
 class NoteForm(forms.Form):

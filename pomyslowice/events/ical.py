@@ -1,16 +1,18 @@
 """RFC 5545 calendars of events, for "add to calendar" and calendar subscriptions."""
 
-from datetime import date, timedelta
+from datetime import UTC, date, timedelta
 from urllib.parse import urljoin, urlsplit
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.utils import timezone, translation
-from icalendar import Calendar, Timezone
+from icalendar import Calendar, Timezone, vRecur
 from icalendar import Event as CalendarEvent
 
 from pomyslowice.core.sanitize import plain_text
 
+from . import recurrence
 from .models import Event
 
 TIMEZONE = "Europe/Warsaw"
@@ -67,6 +69,8 @@ def _calendar_event(event: Event, stamp) -> CalendarEvent:
     else:
         item.add("dtstart", event.start.astimezone(warsaw))
         item.add("dtend", event.end.astimezone(warsaw))
+    if event.recurrence_rule:
+        _add_recurrence(item, event)
     item.add("summary", event.title)
     description = plain_text(event.description)
     if event.status_note:
@@ -84,6 +88,27 @@ def _calendar_event(event: Event, stamp) -> CalendarEvent:
         address = f"mailto:{organizer.email}" if organizer.email else _absolute(organizer)
         item.add("organizer", address, parameters={"CN": organizer.name})
     return item
+
+
+def _add_recurrence(item: CalendarEvent, event: Event) -> None:
+    """One VEVENT with RRULE and EXDATE: calendar apps expand the dates themselves."""
+    try:
+        last = recurrence.until(event)
+    except ValidationError:
+        return  # a rule saved before validation existed: the first date alone is still right
+    rule = vRecur.from_ical(recurrence.normalize_rule(event.recurrence_rule))
+    if last is not None:
+        # RFC 5545: UNTIL is a date for all-day events, otherwise a moment in UTC.
+        rule["UNTIL"] = [last.date() if event.all_day else last.astimezone(UTC)]
+    item.add("rrule", rule)
+    skipped = sorted(date.fromisoformat(day) for day in event.recurrence_exceptions)
+    if not skipped:
+        return
+    if event.all_day:
+        item.add("exdate", skipped)
+    else:
+        start = event.start.astimezone(ZoneInfo(TIMEZONE))
+        item.add("exdate", [recurrence.at_local_time(day, start) for day in skipped])
 
 
 def _absolute(obj) -> str:

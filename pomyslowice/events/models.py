@@ -20,6 +20,16 @@ class EventQuerySet(models.QuerySet):
         """Events overlapping [start, end)."""
         return self.filter(start__lt=end, end__gte=start)
 
+    def overlapping(self, start, end=None):
+        """Events that may take place in [start, end): one-off events overlapping it and
+        repeating events starting before its end (events.recurrence expands those)."""
+        one_off = Q(recurrence_rule="", end__gte=start)
+        repeating = ~Q(recurrence_rule="")
+        if end is not None:
+            one_off &= Q(start__lt=end)
+            repeating &= Q(start__lt=end)
+        return self.filter(one_off | repeating)
+
     def pending(self):
         return self.filter(status=Event.Status.SUBMITTED)
 

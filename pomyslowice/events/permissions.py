@@ -94,3 +94,14 @@ def represented_organizations(user):
     return Organization.objects.filter(
         memberships__user=user, memberships__status=Membership.Status.ACTIVE
     ).order_by("name", "pk")
+
+
+# Registrations -------------------------------------------------------------------------------
+
+
+def can_manage_registrations(user, event: Event) -> bool:
+    """Staff with events.change_registration and the organiser's active representatives see the
+    attendee list, approve registrations, mark attendance and close registration."""
+    return user.is_authenticated and (
+        user.has_perm("events.change_registration") or represents_organizer(user, event)
+    )

@@ -29,11 +29,12 @@ from pomyslowice.core.notifications import send_templated_email
 from pomyslowice.core.sanitize import clean_html
 from pomyslowice.core.text import fold
 
+from . import recurrence
 from .models import Event
 from .permissions import can_moderate_events, organizations_user_may_submit_for
 
 # Paths under /wydarzenia/ that are pages, not events.
-RESERVED_SLUGS = frozenset({"zglos", "moderacja", "miesiac", "kanal", "edytuj"})
+RESERVED_SLUGS = frozenset({"zglos", "moderacja", "miesiac", "kanal", "edytuj", "zapisy"})
 SLUG_BASE_LENGTH = 100
 IMAGE_MAX_SIDE = 3000
 DEFAULT_DURATION = timedelta(hours=2)
@@ -49,6 +50,8 @@ EVENT_FIELDS = frozenset(
         "start",
         "end",
         "all_day",
+        "recurrence_rule",
+        "recurrence_exceptions",
         "place_name",
         "address",
         "district",
@@ -204,6 +207,8 @@ def _clean_event_data(data: dict) -> dict:
     cleaned, errors = dict(data), {}
     if "description" in cleaned:
         cleaned["description"] = clean_html(cleaned["description"])
+    if "recurrence_rule" in cleaned:
+        cleaned["recurrence_rule"] = recurrence.normalize_rule(cleaned["recurrence_rule"])
     if cleaned.get("all_day") and cleaned.get("start"):
         _cover_whole_days(cleaned)
     if cleaned.get("start") and "end" in cleaned and not cleaned["end"]:
@@ -241,6 +246,11 @@ def _validate(event: Event) -> None:
         errors.setdefault("end", []).append(
             ValidationError(_("The event cannot end before it starts."))
         )
+    try:
+        recurrence.validate(event)
+    except ValidationError as error:
+        for field, field_errors in error.error_dict.items():
+            errors.setdefault(field, []).extend(field_errors)
     if not (event.address.strip() or event.online_url.strip()):
         errors.setdefault("address", []).append(
             ValidationError(_("Give the address of the place or a link to the online meeting."))

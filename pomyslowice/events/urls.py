@@ -1,6 +1,6 @@
 from django.urls import path, re_path
 
-from . import views
+from . import registration_views, views
 from .feeds import NewEventsFeed
 
 app_name = "events"
@@ -16,6 +16,35 @@ urlpatterns = [
     re_path(r"^miesiac/(?P<year>[0-9]{4})/(?P<month>[0-9]{2})/$", views.month, name="month"),
     path("kanal.atom", NewEventsFeed(), name="feed"),
     path("<slug:slug>.ics", views.event_ics, name="ics"),
+    path(
+        "zapisy/<str:token>/potwierdz/",
+        registration_views.registration_confirm,
+        name="registration-confirm",
+    ),
+    path("zapisy/<str:token>/", registration_views.registration_manage, name="registration-manage"),
+    path("<slug:slug>/zapisz/", registration_views.event_register, name="register"),
+    path("<slug:slug>/uczestnicy/", registration_views.attendees, name="attendees"),
+    path("<slug:slug>/uczestnicy.csv", registration_views.attendees_csv, name="attendees-csv"),
+    path(
+        "<slug:slug>/uczestnicy/<int:pk>/obecnosc/",
+        registration_views.attendance,
+        name="attendance",
+    ),
+    path(
+        "<slug:slug>/uczestnicy/<int:pk>/zatwierdz/",
+        registration_views.registration_approve,
+        name="registration-approve",
+    ),
+    path(
+        "<slug:slug>/zapisy/ustawienia/",
+        registration_views.registration_settings,
+        name="registration-settings",
+    ),
+    path(
+        "<slug:slug>/zapisy/zamknij/",
+        registration_views.registration_close,
+        name="registration-close",
+    ),
     path("<slug:slug>/", views.event_detail, name="detail"),
     path("<slug:slug>/edytuj/", views.event_edit, name="edit"),
     path("<slug:slug>/odwolaj/", views.event_cancel, name="cancel"),

@@ -1,6 +1,7 @@
 import calendar
 import copy
 import functools
+from collections import defaultdict
 from datetime import date, datetime, time, timedelta
 
 from django.conf import settings
@@ -22,7 +23,7 @@ from pomyslowice.core.sanitize import clean_html, plain_text
 from pomyslowice.organizations.forms import add_service_errors
 from pomyslowice.organizations.models import Organization
 
-from . import ical, services
+from . import ical, recurrence, services
 from .forms import CalendarFeedFilterForm, EventFilterForm, EventForm, NoteForm
 from .models import Event
 from .permissions import (
@@ -37,14 +38,27 @@ from .permissions import (
 EVENTS_PER_PAGE = 20
 FIRST_YEAR, LAST_YEAR = 2000, 2100
 ICS_HISTORY = timedelta(days=30)
+NEXT_DATES_ON_DETAIL = 10
+# All the calendar needs to expand an event into its dates.
+SCHEDULE_FIELDS = ("pk", "start", "end", "recurrence_rule", "recurrence_exceptions")
 
 UPCOMING_ON_HOME = 4
+HOME_HORIZON = timedelta(days=90)
 
 
 def event_list(request):
     form = EventFilterForm(request.GET)
-    events = form.apply(Event.objects.published().upcoming().for_listing())
-    page = Paginator(events, EVENTS_PER_PAGE).get_page(request.GET.get("page"))
+    window = form.window(timezone.now())
+    events = form.apply(Event.objects.published().overlapping(*window)).only(*SCHEDULE_FIELDS)
+    # Pages are made of dates, not events; only the shown page's events are loaded in full.
+    page = Paginator(recurrence.expand(events, *window), EVENTS_PER_PAGE).get_page(
+        request.GET.get("page")
+    )
+    shown = Event.objects.for_listing().in_bulk({item.event.pk for item in page.object_list})
+    page.object_list = [
+        recurrence.Occurrence(shown[item.event.pk], item.start, item.end)
+        for item in page.object_list
+    ]
     today = timezone.localdate()
     return render(
         request,
@@ -71,13 +85,9 @@ def month(request, year, month):
         raise Http404
     weeks = calendar.Calendar(firstweekday=calendar.MONDAY).monthdatescalendar(year, month)
     first_day, last_day = weeks[0][0], weeks[-1][-1]
-    events = list(
-        Event.objects.published()
-        .between(_local_midnight(first_day), _local_midnight(last_day + timedelta(days=1)))
-        .order_by("start", "pk")
-    )
-    for event in events:
-        event.first_day, event.last_day = _local_dates(event)
+    window = (_local_midnight(first_day), _local_midnight(last_day + timedelta(days=1)))
+    events = recurrence.expand(Event.objects.published().overlapping(*window), *window)
+    by_day = _by_day(events, first_day, last_day)
     previous_month = date(year, month, 1) - timedelta(days=1)
     next_month = date(year, month, 28) + timedelta(days=7)
     return render(
@@ -89,7 +99,7 @@ def month(request, year, month):
             "weekdays": _weekday_names(),
             "weeks": [
                 [
-                    {"date": day, "in_month": day.month == month, "events": _on(day, events)}
+                    {"date": day, "in_month": day.month == month, "events": by_day[day]}
                     for day in week
                 ]
                 for week in weeks
@@ -113,6 +123,8 @@ def event_detail(request, slug):
         "json_ld": json_ld(_structured_data(request, event)),
         "can_edit": can_edit_event(user, event),
         "can_moderate": can_moderate_events(user),
+        "next_dates": _next_dates(event),
+        "highlighted_date": request.GET.get("data", ""),
     }
     if can_manage_events(user):
         context["cancel_form"] = NoteForm(auto_id="id_cancel_%s")
@@ -137,12 +149,15 @@ def calendar_ics(request):
             _("Invalid calendar filter (%(problems)s).") % {"problems": problems},
             content_type="text/plain; charset=utf-8",
         )
+    since = timezone.now() - ICS_HISTORY
     events = form.apply(
         Event.objects.published()
-        .filter(end__gte=timezone.now() - ICS_HISTORY)
+        .overlapping(since)
         .select_related("organizer")
         .order_by("start", "pk")
     )
+    # A repeating event whose dates are all over stays out, like a past one-off event.
+    events = [event for event in events if recurrence.occurrences(event, since)]
     body = ical.build_calendar(events, name=_("%(site)s: events") % {"site": settings.SITE_NAME})
     return HttpResponse(body, content_type=ical.CONTENT_TYPE)
 
@@ -328,15 +343,21 @@ def _local_midnight(day: date) -> datetime:
     return timezone.make_aware(datetime.combine(day, time.min))
 
 
-def _local_dates(event: Event) -> tuple[date, date]:
-    start = timezone.localtime(event.start).date()
-    # An event ending at midnight does not take up the next day.
-    end = timezone.localtime(max(event.start, event.end - timedelta(microseconds=1))).date()
-    return start, end
+def _by_day(occurrences: list, first_day: date, last_day: date) -> dict[date, list]:
+    """Each day of the grid with the occurrences taking place on it, in order of start."""
+    days = defaultdict(list)
+    for item in occurrences:
+        day = max(item.first_day, first_day)
+        while day <= min(item.last_day, last_day):
+            days[day].append(item)
+            day += timedelta(days=1)
+    return days
 
 
-def _on(day: date, events: list[Event]) -> list[Event]:
-    return [event for event in events if event.first_day <= day <= event.last_day]
+def _next_dates(event: Event) -> list:
+    if not event.recurrence_rule:
+        return []
+    return recurrence.occurrences(event, timezone.now())[:NEXT_DATES_ON_DETAIL]
 
 
 def _month_name(year: int, month: int) -> str:
@@ -417,6 +438,8 @@ def _structured_data(request, event: Event) -> dict:
 
 
 def home_highlights() -> dict:
-    """The calendar's part of the home page: what happens next."""
-    upcoming = Event.objects.published().upcoming().for_listing()[:UPCOMING_ON_HOME]
-    return {"upcoming_events": list(upcoming)}
+    """The calendar's part of the home page: the next dates, repeating events included."""
+    now = timezone.now()
+    window = (now, now + HOME_HORIZON)
+    events = Event.objects.published().overlapping(*window).for_listing()
+    return {"upcoming_events": recurrence.expand(events, *window)[:UPCOMING_ON_HOME]}

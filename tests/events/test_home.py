@@ -33,3 +33,16 @@ def test_home_query_count_does_not_grow(client, db, django_assert_max_num_querie
         make_grant_call(f"Konkurs {number}")
     with django_assert_max_num_queries(10):
         assert client.get("/").status_code == 200
+
+
+def test_home_shows_the_next_date_of_a_series_that_began_earlier(client, db):
+    make_event(
+        "Cotygodniowy klub seniora",
+        start=timezone.now() - datetime.timedelta(days=15),
+        recurrence_rule="FREQ=WEEKLY;COUNT=10",
+    )
+
+    text = client.get("/en/").text
+
+    assert "Cotygodniowy klub seniora" in text
+    assert "?data=" in text
