@@ -13,6 +13,14 @@ from .models import Event, GrantCall
 CENTRE = "stowarzyszenie-cis-myslowice"
 CENTRE_ADDRESS = "ul. Grunwaldzka 12, 41-400 Mysłowice (siedziba ośrodka, sala szkoleniowa)"
 
+# The centre's trainings take registrations: a room of 16 seats, a waitlist beyond it.
+TRAINING_REGISTRATION = {
+    "registration_enabled": True,
+    "capacity": 16,
+    "registration_consent_text": "Zgadzam się na przetwarzanie moich danych przez ośrodek w celu "
+    "organizacji szkolenia i rozliczenia projektu (lista obecności, zaświadczenie).",
+}
+
 # (slug, title, category, organiser, co-organisers, days from today, start hour, hours,
 #  status, areas, district, extra fields)
 EVENTS = [
@@ -327,6 +335,8 @@ def _seed_event(spec, *, today, users, organizations, areas, districts) -> None:
         else start - datetime.timedelta(days=30),
         **extra,
     }
+    if category == Event.Category.TRAINING:
+        fields.update(TRAINING_REGISTRATION, registration_closes=start - datetime.timedelta(days=1))
     event, _created = Event.objects.update_or_create(slug=slug, defaults=fields)
     event.areas.set([areas[code] for code in area_codes])
     event.co_organizers.set([organizations[slug] for slug in co_organizers])

@@ -13,6 +13,7 @@ from stdnum.pl import regon as stdnum_regon
 from pomyslowice.accounts.models import User
 from pomyslowice.core.models import AreaOfBenefit, AuditLogEntry, District
 from pomyslowice.core.sanitize import clean_html
+from pomyslowice.events.models import Event, GrantCall
 from pomyslowice.organizations import demo_data
 from pomyslowice.organizations.models import Membership, Organization, Person, PersonConsent
 
@@ -37,6 +38,8 @@ def snapshot() -> dict[str, int]:
         "consents": PersonConsent.objects.count(),
         "areas": AreaOfBenefit.objects.count(),
         "districts": District.objects.count(),
+        "events": Event.objects.count(),
+        "grant_calls": GrantCall.objects.count(),
     }
 
 
@@ -205,3 +208,17 @@ def test_refuses_to_run_without_reference_data():
     with pytest.raises(CommandError, match="migrate"):
         seed()
     assert Organization.objects.count() == 0
+
+
+def test_the_calendar_has_the_centres_three_trainings_open_for_registration():
+    seed()
+
+    trainings = Event.objects.published().filter(
+        category=Event.Category.TRAINING, organizer__slug=demo_data.CENTRE_SLUG
+    )
+    assert trainings.count() == 3
+    assert all(t.registration_enabled and t.capacity for t in trainings)
+    assert all(t.start > timezone.now() for t in trainings)
+    assert Event.objects.pending().exists()  # something for the moderation queue
+    assert GrantCall.objects.published().open().exists()
+    assert GrantCall.objects.published().closed().exists()
