@@ -6,8 +6,7 @@ import pytest
 from playwright.sync_api import expect
 
 from pomyslowice.events.models import Event
-from tests.browser.support import assert_no_axe_violations
-from tests.browser.test_organizations import log_in
+from tests.browser.support import assert_no_axe_violations, log_in
 from tests.events.conftest import at, make_event
 
 pytestmark = pytest.mark.browser

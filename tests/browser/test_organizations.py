@@ -3,12 +3,10 @@
 import re
 
 import pytest
-from django.conf import settings
-from django.test import Client
 from playwright.sync_api import expect
 
 from pomyslowice.organizations.models import Membership, Organization
-from tests.browser.support import assert_no_axe_violations
+from tests.browser.support import assert_no_axe_violations, log_in
 
 pytestmark = pytest.mark.browser
 
@@ -16,20 +14,6 @@ pytestmark = pytest.mark.browser
 @pytest.fixture
 def live(transactional_db, live_server):
     return live_server
-
-
-def log_in(tab, live_server, user) -> None:
-    client = Client()
-    client.force_login(user)
-    tab.context.add_cookies(
-        [
-            {
-                "name": settings.SESSION_COOKIE_NAME,
-                "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
-                "url": live_server.url,
-            }
-        ]
-    )
 
 
 def test_registration_moderation_and_directory(live, page, browser, users, area):

@@ -3,16 +3,14 @@
 import re
 
 import pytest
-from django.conf import settings as django_settings
 from django.core import mail
 from django.core.cache import cache
-from django.test import Client
 from playwright.sync_api import expect
 
 from pomyslowice.organizations.models import Person
 
 from ..people.conftest import link_from, make_person
-from .support import assert_no_axe_violations
+from .support import assert_no_axe_violations, log_in
 
 pytestmark = pytest.mark.browser
 
@@ -23,20 +21,6 @@ def live(transactional_db, live_server, settings, tmp_path):
     cache.clear()  # the contact form's rate limit counts per address, across tests
     yield live_server
     cache.clear()
-
-
-def log_in(page, live_server, user) -> None:
-    client = Client()
-    client.force_login(user)
-    page.context.add_cookies(
-        [
-            {
-                "name": django_settings.SESSION_COOKIE_NAME,
-                "value": client.cookies[django_settings.SESSION_COOKIE_NAME].value,
-                "url": live_server.url,
-            }
-        ]
-    )
 
 
 def test_leader_added_by_staff_consents_and_is_contacted(live, page, browser, users, area):
