@@ -371,6 +371,8 @@ class Registration(models.Model):
     created_at = models.DateTimeField(_("registered"), auto_now_add=True)
     confirmed_at = models.DateTimeField(_("confirmed"), null=True, blank=True)
     cancelled_at = models.DateTimeField(_("cancelled"), null=True, blank=True)
+    # Set when the day-before reminder went out, so a re-run of the command never resends it.
+    reminded_at = models.DateTimeField(_("reminded"), null=True, blank=True)
 
     objects = RegistrationQuerySet.as_manager()
 
@@ -388,3 +390,27 @@ class Registration(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} - {self.event}"
+
+
+class EventFeedback(models.Model):
+    """A participant's answer to the survey after the event; one per registration."""
+
+    registration = models.OneToOneField(
+        Registration, on_delete=models.CASCADE, related_name="feedback"
+    )
+    rating = models.PositiveSmallIntegerField(_("rating"))
+    comment = models.TextField(_("comment"), blank=True)
+    created_at = models.DateTimeField(_("sent"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = _("feedback")
+        verbose_name_plural = _("feedback")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(rating__gte=1, rating__lte=5), name="feedback_rating_1_to_5"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.rating}/5: {self.registration}"

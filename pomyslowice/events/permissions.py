@@ -105,3 +105,11 @@ def can_manage_registrations(user, event: Event) -> bool:
     return user.is_authenticated and (
         user.has_perm("events.change_registration") or represents_organizer(user, event)
     )
+
+
+def can_get_certificate(user, registration) -> bool:
+    """The participant, staff with events.change_registration and the organiser's
+    representatives."""
+    return user.is_authenticated and (
+        registration.user_id == user.pk or can_manage_registrations(user, registration.event)
+    )

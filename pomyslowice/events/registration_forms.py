@@ -97,3 +97,30 @@ class RegistrationSettingsForm(forms.ModelForm):
                 "If given, people must tick it to register, e.g. consent to photos."
             ),
         }
+
+
+class FeedbackForm(forms.Form):
+    rating = forms.TypedChoiceField(
+        label=_("How do you rate the event?"),
+        choices=[
+            (1, _("1 – poor")),
+            (2, "2"),
+            (3, "3"),
+            (4, "4"),
+            (5, _("5 – excellent")),
+        ],
+        coerce=int,
+        widget=forms.RadioSelect,
+    )
+    comment = forms.CharField(
+        label=_("Comment"),
+        required=False,
+        max_length=3000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("What was useful, what could be better? Optional."),
+    )
+
+
+class MessageForm(forms.Form):
+    subject = forms.CharField(label=_("Subject"), max_length=150)
+    body = forms.CharField(label=_("Message"), max_length=5000, widget=forms.Textarea)

@@ -6,19 +6,27 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, Q
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_POST
 
 from pomyslowice.organizations.forms import add_service_errors
 
+from . import feedback_services
 from . import registration_services as services
-from .models import Event, Registration
-from .permissions import can_manage_registrations, get_event_for_user
-from .registration_forms import AttendanceForm, RegistrationForm, RegistrationSettingsForm
+from .certificates import certificate_filename, certificate_pdf
+from .models import Event, EventFeedback, Registration
+from .permissions import can_get_certificate, can_manage_registrations, get_event_for_user
+from .registration_forms import (
+    AttendanceForm,
+    FeedbackForm,
+    MessageForm,
+    RegistrationForm,
+    RegistrationSettingsForm,
+)
 
 STATUS_MESSAGES = {
     Registration.Status.UNCONFIRMED: gettext_lazy(
@@ -149,6 +157,10 @@ def _registrations(event: Event):
 
 @_organisers_only
 def attendees(request, event):
+    return _attendees_page(request, event, message_form=MessageForm())
+
+
+def _attendees_page(request, event, *, message_form, status=200):
     counts = event.registrations.aggregate(
         **{status: Count("pk", filter=Q(status=status)) for status in Registration.Status.values}
     )
@@ -162,7 +174,11 @@ def attendees(request, event):
             "counts": counts,
             "seats_left": services.seats_left(event),
             "problem": services.registration_problem(event),
+            "event_over": event.end <= timezone.now(),
+            "feedback": feedback_services.feedback_summary(event),
+            "message_form": message_form,
         },
+        status=status,
     )
 
 
@@ -278,4 +294,104 @@ def registration_close(request, event):
         event,
         lambda: services.close_registration(event=event, by=request.user),
         _("Registration is closed."),
+    )
+
+
+@_organisers_only
+@require_POST
+def feedback_send(request, event):
+    try:
+        count = feedback_services.send_feedback_requests(
+            event=event, by=request.user, language=translation.get_language()
+        )
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(
+            request,
+            ngettext(
+                "The survey was sent to %(count)d participant.",
+                "The survey was sent to %(count)d participants.",
+                count,
+            )
+            % {"count": count},
+        )
+    return redirect("events:attendees", slug=event.slug)
+
+
+@_organisers_only
+@require_POST
+def message_all(request, event):
+    form = MessageForm(request.POST)
+    if form.is_valid():
+        try:
+            count = feedback_services.message_registrations(
+                event=event,
+                by=request.user,
+                language=translation.get_language(),
+                **form.cleaned_data,
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(
+                request,
+                ngettext(
+                    "The message was sent to %(count)d person.",
+                    "The message was sent to %(count)d people.",
+                    count,
+                )
+                % {"count": count},
+            )
+            return redirect("events:attendees", slug=event.slug)
+    return _attendees_page(request, event, message_form=form, status=400)
+
+
+# --- the participants' side after the event ----------------------------------------------------
+
+
+@login_required
+def certificate(request, pk):
+    """Only for someone marked as present; anyone else gets a 404, not a hint it exists."""
+    registration = get_object_or_404(
+        Registration.objects.select_related("event__organizer"), pk=pk, attended=True
+    )
+    if not can_get_certificate(request.user, registration):
+        raise Http404
+    response = HttpResponse(certificate_pdf(registration), content_type="application/pdf")
+    filename = certificate_filename(registration)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+def feedback(request, token):
+    """The survey after the event; a registration answers once."""
+    try:
+        registration = feedback_services.registration_from_feedback_token(token)
+    except feedback_services.InvalidFeedbackToken:
+        return render(
+            request,
+            "events/registration/feedback_invalid.html",
+            {"title": _("This link is not valid")},
+            status=400,
+        )
+    already_sent = EventFeedback.objects.filter(registration=registration).exists()
+    form = None if already_sent else FeedbackForm(request.POST or None)
+    if request.method == "POST" and form is not None and form.is_valid():
+        try:
+            feedback_services.submit_feedback(registration=registration, **form.cleaned_data)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("Thank you for your feedback."))
+            return redirect("events:feedback", token=token)
+    return render(
+        request,
+        "events/registration/feedback.html",
+        {
+            "title": _("Feedback on %(title)s") % {"title": registration.event.title},
+            "event": registration.event,
+            "form": form,
+            "already_sent": already_sent,
+        },
     )

@@ -30,11 +30,14 @@ from pomyslowice.core.sanitize import clean_html
 from pomyslowice.core.text import fold
 
 from . import recurrence
+from .feedback_services import notify_event_cancelled
 from .models import Event
 from .permissions import can_moderate_events, organizations_user_may_submit_for
 
 # Paths under /wydarzenia/ that are pages, not events.
-RESERVED_SLUGS = frozenset({"zglos", "moderacja", "miesiac", "kanal", "edytuj", "zapisy"})
+RESERVED_SLUGS = frozenset(
+    {"zglos", "moderacja", "miesiac", "kanal", "edytuj", "zapisy", "ankieta"}
+)
 SLUG_BASE_LENGTH = 100
 IMAGE_MAX_SIDE = 3000
 DEFAULT_DURATION = timedelta(hours=2)
@@ -150,7 +153,9 @@ def cancel_event(*, event: Event, by, note: str) -> Event:
     event = Event.objects.select_for_update().get(pk=event.pk)
     if event.status not in (Event.Status.PUBLISHED, Event.Status.POSTPONED):
         raise ValidationError(_("Only a published or postponed event can be cancelled."))
-    return _change_status(event, Event.Status.CANCELLED, by=by, note=note, verb="cancelled")
+    event = _change_status(event, Event.Status.CANCELLED, by=by, note=note, verb="cancelled")
+    notify_event_cancelled(event)
+    return event
 
 
 @transaction.atomic

@@ -17,6 +17,12 @@ urlpatterns = [
     path("kanal.atom", NewEventsFeed(), name="feed"),
     path("<slug:slug>.ics", views.event_ics, name="ics"),
     path(
+        "zapisy/<int:pk>/zaswiadczenie.pdf",
+        registration_views.certificate,
+        name="certificate",
+    ),
+    path("ankieta/<str:token>/", registration_views.feedback, name="feedback"),
+    path(
         "zapisy/<str:token>/potwierdz/",
         registration_views.registration_confirm,
         name="registration-confirm",
@@ -44,6 +50,16 @@ urlpatterns = [
         "<slug:slug>/zapisy/zamknij/",
         registration_views.registration_close,
         name="registration-close",
+    ),
+    path(
+        "<slug:slug>/uczestnicy/ankieta/",
+        registration_views.feedback_send,
+        name="feedback-send",
+    ),
+    path(
+        "<slug:slug>/uczestnicy/wiadomosc/",
+        registration_views.message_all,
+        name="message-all",
     ),
     path("<slug:slug>/", views.event_detail, name="detail"),
     path("<slug:slug>/edytuj/", views.event_edit, name="edit"),
