@@ -240,11 +240,7 @@ def update_registration_settings(*, event: Event, by, changes: dict) -> Event:
         return event
     for name in changed:
         setattr(event, name, changes[name])
-    opens, closes = event.registration_opens, event.registration_closes
-    if opens and closes and closes < opens:
-        raise ValidationError(
-            {"registration_closes": _("Registration cannot close before it opens.")}
-        )
+    _check_settings(event)
     event.full_clean(exclude=["slug"], validate_constraints=False)
     event.save(update_fields=[*changed, "updated_at"])
     log_action(
@@ -257,6 +253,29 @@ def update_registration_settings(*, event: Event, by, changes: dict) -> Event:
 
 
 # --- helpers -----------------------------------------------------------------------------------
+
+
+def _check_settings(event: Event) -> None:
+    opens, closes = event.registration_opens, event.registration_closes
+    if opens and closes and closes < opens:
+        raise ValidationError(
+            {"registration_closes": _("Registration cannot close before it opens.")}
+        )
+    if opens and opens >= event.end:
+        raise ValidationError(
+            {"registration_opens": _("Registration must open before the event ends.")}
+        )
+    confirmed = event.registrations.confirmed().count()
+    if event.capacity is not None and event.capacity < confirmed:
+        raise ValidationError(
+            {
+                "capacity": _(
+                    "%(count)s people are already confirmed; cancel registrations before "
+                    "lowering the number of seats below that."
+                )
+                % {"count": confirmed}
+            }
+        )
 
 
 def _duplicate() -> ValidationError:

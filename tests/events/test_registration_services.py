@@ -259,3 +259,31 @@ def test_only_confirmed_participants_attend(training, users):
     with pytest.raises(ValidationError):
         services.mark_attendance(registration=registration, attended=True, by=users["coordinator"])
     assert not SupportRecord.objects.exists()
+
+
+def test_seats_cannot_drop_below_the_confirmed_people(training, people, users):
+    for person in people[:2]:
+        register_user(training, person)
+
+    with pytest.raises(ValidationError) as error:
+        services.update_registration_settings(
+            event=training, by=users["coordinator"], changes={"capacity": 1}
+        )
+
+    assert "capacity" in error.value.message_dict
+    training.refresh_from_db()
+    assert training.capacity == 2
+    assert training.registrations.confirmed().count() == 2
+
+
+def test_registration_cannot_open_after_the_event(training, users):
+    with pytest.raises(ValidationError) as error:
+        services.update_registration_settings(
+            event=training,
+            by=users["coordinator"],
+            changes={"registration_opens": training.end + datetime.timedelta(hours=1)},
+        )
+
+    assert "registration_opens" in error.value.message_dict
+    training.refresh_from_db()
+    assert training.registration_opens is None
