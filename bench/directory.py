@@ -8,39 +8,24 @@ median and 95th-percentile latency plus the number of SQL queries per request.
 """
 
 import argparse
-import os
-import statistics
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+# Import the project (and the bench harness) from the root, not from this folder.
+sys.path[0] = str(ROOT)
 
-
-def configure(var_dir: str) -> None:
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "pomyslowice.settings")
-    os.environ.setdefault("SECRET_KEY", "benchmark-only")
-    os.environ.setdefault("EMAIL_URL", "locmem://")
-    os.environ.setdefault("HTTPS", "0")
-    os.environ["VAR_DIR"] = var_dir
-    os.environ["STATIC_ROOT"] = str(Path(var_dir) / "static")
-    import django
-
-    django.setup()
+from bench.harness import configure, print_table  # noqa: E402  (needs the path above)
 
 
 def fill(count: int) -> None:
-    from django.core.management import call_command
     from django.utils import timezone
 
     from pomyslowice.core.models import AreaOfBenefit, District
     from pomyslowice.core.text import fold
     from pomyslowice.organizations.models import Organization
 
-    call_command("migrate", verbosity=0)
-    call_command("collectstatic", verbosity=0, interactive=False)
     areas = list(AreaOfBenefit.objects.all())
     districts = list(District.objects.all())
     kinds = Organization.Kind.values
@@ -68,24 +53,6 @@ def fill(count: int) -> None:
     Organization.areas.through.objects.bulk_create(links, batch_size=1000)
 
 
-def measure(path: str, repeat: int) -> tuple[float, float, int]:
-    from django.db import connection
-    from django.test import Client
-    from django.test.utils import CaptureQueriesContext
-
-    client = Client(HTTP_HOST="localhost")
-    client.get(path)  # warm caches and templates
-    timings = []
-    for _ in range(repeat):
-        with CaptureQueriesContext(connection) as queries:
-            start = time.perf_counter()
-            response = client.get(path)
-            timings.append((time.perf_counter() - start) * 1000)
-        assert response.status_code == 200, (path, response.status_code)
-    timings.sort()
-    return statistics.median(timings), timings[int(len(timings) * 0.95) - 1], len(queries)
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--organizations", type=int, default=2000)
@@ -102,11 +69,7 @@ def main() -> None:
             "/api/v1/organizations?limit=100",
             "/api/v1/organizations?q=laczy&offset=500",
         ]
-        print(f"{args.organizations} organisations, {args.repeat} requests each")
-        print(f"{'path':55} {'median ms':>10} {'p95 ms':>8} {'queries':>8}")
-        for path in paths:
-            median, p95, queries = measure(path, args.repeat)
-            print(f"{path:55} {median:10.1f} {p95:8.1f} {queries:8d}")
+        print_table(f"{args.organizations} organisations", paths, args.repeat)
 
 
 if __name__ == "__main__":

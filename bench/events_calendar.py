@@ -5,22 +5,20 @@ spread over three years (every tenth one repeats weekly or monthly), then times 
 public reads through Django's test client and prints median and 95th-percentile latency plus
 the number of SQL queries per request.
 
-    .venv/bin/python bench/calendar.py [--events 10000] [--repeat 20]
+    .venv/bin/python bench/events_calendar.py [--events 10000] [--repeat 20]
 """
 
 import argparse
-import os
-import statistics
 import sys
 import tempfile
-import time
 from datetime import timedelta
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-# This file's directory comes first on sys.path and would shadow the standard library's
-# "calendar" module (which the events views import); the project root takes its place.
+# Import the project (and the bench harness) from the root, not from this folder.
 sys.path[0] = str(ROOT)
+
+from bench.harness import configure, print_table  # noqa: E402  (needs the path above)
 
 RULES = (
     "FREQ=WEEKLY;COUNT=52",
@@ -29,28 +27,13 @@ RULES = (
 )
 
 
-def configure(var_dir: str) -> None:
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "pomyslowice.settings")
-    os.environ.setdefault("SECRET_KEY", "benchmark-only")
-    os.environ.setdefault("EMAIL_URL", "locmem://")
-    os.environ.setdefault("HTTPS", "0")
-    os.environ["VAR_DIR"] = var_dir
-    os.environ["STATIC_ROOT"] = str(Path(var_dir) / "static")
-    import django
-
-    django.setup()
-
-
 def fill(count: int) -> None:
-    from django.core.management import call_command
     from django.utils import timezone
 
     from pomyslowice.core.models import AreaOfBenefit, District
     from pomyslowice.events.models import Event
     from pomyslowice.organizations.models import Organization
 
-    call_command("migrate", verbosity=0)
-    call_command("collectstatic", verbosity=0, interactive=False)
     areas = list(AreaOfBenefit.objects.all())
     districts = list(District.objects.all())
     organizer = Organization.objects.create(
@@ -92,24 +75,6 @@ def fill(count: int) -> None:
     Event.areas.through.objects.bulk_create(links, batch_size=1000)
 
 
-def measure(path: str, repeat: int) -> tuple[float, float, int]:
-    from django.db import connection
-    from django.test import Client
-    from django.test.utils import CaptureQueriesContext
-
-    client = Client(HTTP_HOST="localhost")
-    client.get(path)  # warm caches and templates
-    timings = []
-    for _ in range(repeat):
-        with CaptureQueriesContext(connection) as queries:
-            start = time.perf_counter()
-            response = client.get(path)
-            timings.append((time.perf_counter() - start) * 1000)
-        assert response.status_code == 200, (path, response.status_code)
-    timings.sort()
-    return statistics.median(timings), timings[max(int(len(timings) * 0.95) - 1, 0)], len(queries)
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--events", type=int, default=10_000)
@@ -125,15 +90,11 @@ def main() -> None:
             "/wydarzenia/",
             "/wydarzenia/?page=5",
             f"/wydarzenia/miesiac/{today.year}/{today.month:02d}/",
-            "/wydarzenia/spotkanie-mieszkancow-03340/",
+            f"/wydarzenia/spotkanie-mieszkancow-{args.events // 30 * 10:05d}/",  # a repeating one
             "/kalendarz.ics",
             "/api/v1/events?limit=100",
         ]
-        print(f"{args.events} events, {args.repeat} requests each")
-        print(f"{'path':55} {'median ms':>10} {'p95 ms':>8} {'queries':>8}")
-        for path in paths:
-            median, p95, queries = measure(path, args.repeat)
-            print(f"{path:55} {median:10.1f} {p95:8.1f} {queries:8d}")
+        print_table(f"{args.events} events", paths, args.repeat)
 
 
 if __name__ == "__main__":
