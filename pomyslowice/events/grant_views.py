@@ -6,10 +6,9 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
-from pomyslowice.core.sanitize import clean_html
+from pomyslowice.core.sanitize import safe_html
 from pomyslowice.organizations.forms import add_service_errors
 
 from . import grant_services
@@ -55,7 +54,7 @@ def grant_call_detail(request, slug):
         {
             "title": grant_call.title,
             "grant_call": grant_call,
-            "description_html": mark_safe(clean_html(grant_call.description)),
+            "description_html": safe_html(grant_call.description),
             "areas": list(grant_call.areas.all()),
             "attachments": list(grant_call.attachments.all()),
             "can_edit": can_change_grant_call(request.user),

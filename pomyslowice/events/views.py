@@ -14,12 +14,11 @@ from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.dates import MONTHS, WEEKDAYS, WEEKDAYS_ABBR
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from pomyslowice.core.jsonld import json_ld
-from pomyslowice.core.sanitize import clean_html, plain_text
+from pomyslowice.core.sanitize import plain_text, safe_html
 from pomyslowice.organizations.forms import add_service_errors
 from pomyslowice.organizations.models import Organization
 
@@ -116,7 +115,7 @@ def event_detail(request, slug):
     context = {
         "title": event.title,
         "event": event,
-        "description_html": mark_safe(clean_html(event.description)),
+        "description_html": safe_html(event.description),
         "areas": list(event.areas.all()),
         "co_organizers": list(event.co_organizers.published().order_by("name")),
         "summary": plain_text(event.description),

@@ -11,14 +11,13 @@ from django.core.paginator import Paginator
 from django.db.models import Exists, OuterRef, Q
 from django.http import Http404
 from django.shortcuts import redirect, render
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from pomyslowice.core.jsonld import json_ld
 from pomyslowice.core.models import AreaOfBenefit
-from pomyslowice.core.sanitize import clean_html, plain_text
+from pomyslowice.core.sanitize import plain_text, safe_html
 from pomyslowice.core.text import fold
 
 from .models import PersonConsent
@@ -445,7 +444,7 @@ def consent(request, token):
             "title": _("Your profile in the directory"),
             "person": person,
             # Everything the centre wrote, consented or not: the person decides about all of it.
-            "bio_html": mark_safe(clean_html(person.bio)),
+            "bio_html": safe_html(person.bio),
             "form": form,
             "is_public": PersonConsent.Field.NAME in active,
             "has_answered": bool(active),

@@ -14,10 +14,9 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404
-from django.utils.safestring import mark_safe
 
 from pomyslowice.core.models import AreaOfBenefit
-from pomyslowice.core.sanitize import clean_html
+from pomyslowice.core.sanitize import safe_html
 
 from .models import Membership, Organization, Person, PersonConsent
 
@@ -221,7 +220,7 @@ def public_profile(person: Person) -> PublicProfile | None:
     }
     if PersonConsent.Field.BIO in consented:
         # Stored sanitised already; cleaning again guards against edits that bypassed the services.
-        shown["bio_html"] = mark_safe(clean_html(person.bio))
+        shown["bio_html"] = safe_html(person.bio)
     if PersonConsent.Field.SKILLS in consented:
         shown["skills"] = person.skills
     if PersonConsent.Field.AREAS in consented:

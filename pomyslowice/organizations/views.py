@@ -8,12 +8,11 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Count
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from pomyslowice.core.jsonld import json_ld
-from pomyslowice.core.sanitize import clean_html, plain_text
+from pomyslowice.core.sanitize import plain_text, safe_html
 
 from . import services
 from .forms import (
@@ -78,7 +77,7 @@ def organization_detail(request, slug):
     context = {
         "title": organization.name,
         "organization": organization,
-        "description_html": mark_safe(clean_html(organization.description)),
+        "description_html": safe_html(organization.description),
         "areas": list(organization.areas.all()),
         "membership": membership,
         "can_edit": can_edit_organization(user, organization),
