@@ -1,5 +1,7 @@
 """Who may do what with accounts. Views and the API ask these helpers, never the flags."""
 
+from django.contrib.auth.models import Permission
+from django.db.models import Q
 from django.shortcuts import get_object_or_404
 
 from .models import ApiToken, User
@@ -36,3 +38,16 @@ def can_delete_own_account(user) -> bool:
 def get_token_for_user(user: User, pk: int) -> ApiToken:
     """One of the user's own API tokens; anybody else's is a 404."""
     return get_object_or_404(ApiToken.objects.filter(user=user), pk=pk)
+
+
+def emails_with_permission(permission: str) -> list[str]:
+    """Addresses of active users holding `permission` ("app.codename"), to notify them."""
+    app_label, codename = permission.split(".")
+    holders = Q(is_superuser=True)
+    granted = Permission.objects.filter(
+        content_type__app_label=app_label, codename=codename
+    ).first()
+    if granted is not None:
+        holders |= Q(groups__permissions=granted) | Q(user_permissions=granted)
+    users = User.objects.filter(holders, is_active=True).exclude(email="")
+    return sorted(set(users.values_list("email", flat=True)))

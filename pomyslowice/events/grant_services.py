@@ -15,20 +15,18 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from pomyslowice.core import text
 from pomyslowice.core.audit import log_action
 from pomyslowice.core.notifications import send_templated_email
 from pomyslowice.core.sanitize import clean_html
-from pomyslowice.core.text import fold
 from pomyslowice.organizations.models import Membership, Organization
 
 from .models import GrantCall, GrantCallReminder, GrantCallSubscription
 
 # Paths under /konkursy/ that are pages, not calls.
 RESERVED_SLUGS = frozenset({"dodaj", "powiadomienia", "edytuj", "kanal"})
-SLUG_BASE_LENGTH = 100
 WEEK_BEFORE = datetime.timedelta(days=7)
 DAY_BEFORE = datetime.timedelta(days=1)
 
@@ -101,12 +99,9 @@ def update_grant_call(*, grant_call: GrantCall, changes: dict, by) -> GrantCall:
 
 
 def unique_slug(title: str) -> str:
-    base = slugify(fold(title))[:SLUG_BASE_LENGTH].strip("-") or "konkurs"
-    slug, number = base, 2
-    while slug in RESERVED_SLUGS or GrantCall.objects.filter(slug=slug).exists():
-        slug = f"{base}-{number}"
-        number += 1
-    return slug
+    return text.unique_slug(
+        title, queryset=GrantCall.objects.all(), fallback="konkurs", reserved=RESERVED_SLUGS
+    )
 
 
 def _editable(data: dict) -> dict:

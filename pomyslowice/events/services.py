@@ -10,24 +10,20 @@ Decisions worth knowing:
 """
 
 from datetime import datetime, time, timedelta
-from itertools import count
 
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Permission
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Q
 from django.db.models.fields.files import FieldFile
 from django.utils import timezone, translation
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from pomyslowice.accounts.permissions import emails_with_permission
+from pomyslowice.core import text
 from pomyslowice.core.audit import log_action
 from pomyslowice.core.files import delete_file_on_commit
 from pomyslowice.core.images import validate_image
 from pomyslowice.core.notifications import send_templated_email
 from pomyslowice.core.sanitize import clean_html
-from pomyslowice.core.text import fold
 
 from . import recurrence
 from .feedback_services import notify_event_cancelled
@@ -38,7 +34,6 @@ from .permissions import can_moderate_events, organizations_user_may_submit_for
 RESERVED_SLUGS = frozenset(
     {"zglos", "moderacja", "miesiac", "kanal", "edytuj", "zapisy", "ankieta"}
 )
-SLUG_BASE_LENGTH = 100
 IMAGE_MAX_SIDE = 3000
 DEFAULT_DURATION = timedelta(hours=2)
 
@@ -171,29 +166,17 @@ def postpone_event(*, event: Event, by, note: str) -> Event:
 
 
 def unique_slug(title: str, *, exclude_pk=None) -> str:
-    base = slugify(fold(title))[:SLUG_BASE_LENGTH].strip("-") or "wydarzenie"
-    if base in RESERVED_SLUGS:
-        base = f"{base}-wydarzenie"
-    taken = set(
-        Event.objects.filter(slug__startswith=base)
-        .exclude(pk=exclude_pk)
-        .values_list("slug", flat=True)
+    return text.unique_slug(
+        title,
+        queryset=Event.objects.exclude(pk=exclude_pk),
+        fallback="wydarzenie",
+        reserved=RESERVED_SLUGS,
     )
-    if base not in taken:
-        return base
-    return next(f"{base}-{n}" for n in count(2) if f"{base}-{n}" not in taken)
 
 
 def moderator_emails() -> list[str]:
     """Addresses of everyone who may approve events."""
-    permission = Permission.objects.filter(
-        content_type__app_label="events", codename="moderate_event"
-    ).first()
-    who = Q(is_superuser=True)
-    if permission is not None:
-        who |= Q(groups__permissions=permission) | Q(user_permissions=permission)
-    users = get_user_model().objects.filter(who, is_active=True).exclude(email="")
-    return sorted(set(users.values_list("email", flat=True)))
+    return emails_with_permission("events.moderate_event")
 
 
 def default_end(start: datetime, *, all_day: bool) -> datetime:

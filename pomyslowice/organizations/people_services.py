@@ -21,17 +21,16 @@ from django.db import transaction
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone, translation
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from PIL import Image, ImageOps
 
+from pomyslowice.core import text
 from pomyslowice.core.audit import log_action
 from pomyslowice.core.files import delete_file_on_commit
 from pomyslowice.core.images import IMAGE_FORMATS, validate_image
 from pomyslowice.core.models import AuditLogEntry
 from pomyslowice.core.notifications import send_templated_email
 from pomyslowice.core.sanitize import clean_html
-from pomyslowice.core.text import fold
 
 from .models import Person, PersonConsent
 from .permissions import CONSENT_LINK_MAX_AGE, make_consent_token
@@ -364,17 +363,12 @@ def _consume_rate_limit(scope: str, identities: list[str]) -> None:
 
 
 def unique_person_slug(full_name: str, *, exclude_pk: int | None = None) -> str:
-    base = slugify(fold(full_name))[:100].strip("-") or "osoba"
-    taken = set(
-        Person.objects.filter(slug__startswith=base)
-        .exclude(pk=exclude_pk)
-        .values_list("slug", flat=True)
+    return text.unique_slug(
+        full_name,
+        queryset=Person.objects.exclude(pk=exclude_pk),
+        fallback="osoba",
+        reserved=RESERVED_SLUGS,
     )
-    taken |= RESERVED_SLUGS
-    candidate, number = base, 2
-    while candidate in taken:
-        candidate, number = f"{base}-{number}", number + 1
-    return candidate
 
 
 def _erase_person(person: Person, *, actor, verb: str) -> None:

@@ -8,23 +8,18 @@ Decisions worth knowing:
 - A submitter who edits a rejected registration sends it back to the moderation queue.
 """
 
-from itertools import count
-
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Permission
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Q
 from django.db.models.fields.files import FieldFile
 from django.utils import timezone, translation
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from pomyslowice.accounts.permissions import emails_with_permission
+from pomyslowice.core import text
 from pomyslowice.core.audit import log_action
 from pomyslowice.core.files import delete_file_on_commit
 from pomyslowice.core.notifications import send_templated_email
 from pomyslowice.core.sanitize import clean_html
-from pomyslowice.core.text import fold
 
 from .models import Membership, Organization
 from .validators import (
@@ -42,7 +37,6 @@ from .validators import (
 RESERVED_SLUGS = frozenset(
     {"zglos", "moderacja", "edytuj", "przejmij", "opiekun", "nowa", "szukaj", "api"}
 )
-SLUG_BASE_LENGTH = 100
 
 PROFILE_FIELDS = frozenset(Organization.PROFILE_FIELDS)
 _NORMALIZERS = {
@@ -255,25 +249,14 @@ def reject_claim(*, membership: Membership, by, reason: str) -> Membership:
 
 
 def unique_slug(name: str) -> str:
-    """An ASCII slug from the name ("Łąka" -> "laka"), numbered when taken or reserved."""
-    base = slugify(fold(name))[:SLUG_BASE_LENGTH].strip("-") or "organizacja"
-    taken = set(Organization.objects.filter(slug__startswith=base).values_list("slug", flat=True))
-    taken |= RESERVED_SLUGS
-    if base not in taken:
-        return base
-    return next(f"{base}-{n}" for n in count(2) if f"{base}-{n}" not in taken)
+    return text.unique_slug(
+        name, queryset=Organization.objects.all(), fallback="organizacja", reserved=RESERVED_SLUGS
+    )
 
 
 def moderator_emails() -> list[str]:
     """Addresses of everyone who may approve organisations and claims."""
-    permission = Permission.objects.filter(
-        content_type__app_label="organizations", codename="moderate_organization"
-    ).first()
-    who = Q(is_superuser=True)
-    if permission is not None:
-        who |= Q(groups__permissions=permission) | Q(user_permissions=permission)
-    users = get_user_model().objects.filter(who, is_active=True).exclude(email="")
-    return sorted(set(users.values_list("email", flat=True)))
+    return emails_with_permission("organizations.moderate_organization")
 
 
 def _clean_profile_data(data: dict) -> dict:
