@@ -40,6 +40,7 @@ CENTRE_NAME = os.environ.get(
     "CENTRE_NAME", "Ośrodek wsparcia organizacji pozarządowych w Mysłowicach"
 )
 CENTRE_CITY = os.environ.get("CENTRE_CITY", "Mysłowice")
+CENTRE_ADDRESS = os.environ.get("CENTRE_ADDRESS", "ul. Grunwaldzka 12, 41-400 Mysłowice")
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -54,6 +55,7 @@ INSTALLED_APPS = [
     "pomyslowice.core",
     "pomyslowice.accounts",
     "pomyslowice.organizations",
+    "pomyslowice.centre",
     "pomyslowice.events",
     "pomyslowice.demo",
     "allauth",
@@ -240,3 +242,11 @@ NINJA_PAGINATION_MAX_LIMIT = 100
 
 CONTACT_RATE_LIMIT = int(os.environ.get("CONTACT_RATE_LIMIT", "5"))
 ORGANIZATIONS_PER_PAGE = 20
+
+# Centre services (issue 4). Durations in days/hours; README lists the variables.
+ROOM_BOOKING_MAX_DAYS_AHEAD = int(os.environ.get("ROOM_BOOKING_MAX_DAYS_AHEAD", "365"))
+ROOM_BOOKING_CANCEL_HOURS = int(os.environ.get("ROOM_BOOKING_CANCEL_HOURS", "24"))
+CONSULTING_MIN_NOTICE_HOURS = int(os.environ.get("CONSULTING_MIN_NOTICE_HOURS", "2"))
+CONSULTING_MAX_DAYS_AHEAD = int(os.environ.get("CONSULTING_MAX_DAYS_AHEAD", "60"))
+CONSULTING_CONFIRMATION_HOURS = int(os.environ.get("CONSULTING_CONFIRMATION_HOURS", "2"))
+MAIL_PICKUP_REMINDER_DAYS = int(os.environ.get("MAIL_PICKUP_REMINDER_DAYS", "14"))

@@ -32,6 +32,7 @@ urlpatterns += i18n_patterns(
     path("organizacje/", include("pomyslowice.organizations.urls")),
     path("ludzie/", include("pomyslowice.organizations.people_urls")),
     path("wydarzenia/", include("pomyslowice.events.urls")),
+    path("osrodek/", include("pomyslowice.centre.urls")),
     path("kalendarz.ics", event_views.calendar_ics, name="calendar-ics"),
     path("konkursy/", include("pomyslowice.events.grant_urls")),
     path("admin/", admin.site.urls),

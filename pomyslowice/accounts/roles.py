@@ -58,10 +58,55 @@ _EVENTS_WORK = [
     "events.delete_grantcallattachment",
 ]
 
+# Rooms, equipment and consulting as the centre offers them (configuration, not bookings).
+_CENTRE_SETUP = [
+    f"centre.{action}_{model}"
+    for model in (
+        "room",
+        "roomphoto",
+        "openinghours",
+        "closedday",
+        "equipment",
+        "consultant",
+        "consultingservice",
+        "availabilityrule",
+        "availabilityexception",
+    )
+    for action in ("view", "add", "change", "delete")
+]
+# The day-to-day work of the centre's staff with organisations.
+_CENTRE_WORK = [
+    "centre.view_roombooking",
+    "centre.add_roombooking",
+    "centre.change_roombooking",
+    "centre.decide_roombooking",
+    "centre.view_bookingseries",
+    "centre.view_equipmentreservation",
+    "centre.add_equipmentreservation",
+    "centre.change_equipmentreservation",
+    "centre.lend_equipment",
+    "centre.view_appointment",
+    "centre.view_mailitem",
+    "centre.add_mailitem",
+    "centre.change_mailitem",
+    "centre.view_caretakercontact",
+    "centre.add_caretakercontact",
+    "centre.change_caretakercontact",
+    "centre.view_caretakertask",
+    "centre.add_caretakertask",
+    "centre.change_caretakertask",
+    "centre.view_strategyplan",
+    "centre.change_strategyplan",
+]
+
 ROLE_PERMISSIONS: dict[str, list[str]] = {
     Role.COORDINATOR: [
         *_ORGANIZATIONS_WORK,
         *_EVENTS_WORK,
+        *_CENTRE_SETUP,
+        *_CENTRE_WORK,
+        "centre.manage_appointments",
+        "centre.change_appointment",
         "events.delete_event",
         "events.delete_grantcall",
         "organizations.add_organization",
@@ -84,6 +129,7 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
     Role.NGO_CARETAKER: [
         *_ORGANIZATIONS_WORK,
         *_EVENTS_WORK,
+        *_CENTRE_WORK,
         "core.view_auditlogentry",
     ],
     Role.VOLUNTEER_CARETAKER: [
@@ -99,6 +145,7 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "accounts.view_apitoken",
         "accounts.change_apitoken",
         "auth.view_group",
+        *_CENTRE_SETUP,
         "core.view_auditlogentry",
         "core.view_areaofbenefit",
         "core.change_areaofbenefit",
