@@ -8,7 +8,7 @@ from pomyslowice.api.api import api, api_not_found
 from pomyslowice.core import views as core_views
 from pomyslowice.events import views as event_views
 from pomyslowice.home import home
-from pomyslowice.organizations import views as organization_views
+from pomyslowice.mine import mine
 
 urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
@@ -26,7 +26,7 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path("", home, name="home"),
     path("", include("pomyslowice.core.urls")),
-    path("moje/", organization_views.my_page, name="mine"),
+    path("moje/", mine, name="mine"),
     path("konto/", include("pomyslowice.accounts.urls")),
     path("konto/", include("allauth.urls")),
     path("organizacje/", include("pomyslowice.organizations.urls")),

@@ -6,6 +6,8 @@ from ninja import NinjaAPI, Schema
 from ninja.openapi.docs import Swagger
 
 from pomyslowice.accounts.models import User
+from pomyslowice.centre.consulting_api import router as consulting_router
+from pomyslowice.centre.room_api import router as rooms_router
 from pomyslowice.events.api import router as events_router
 from pomyslowice.events.grant_api import router as grant_calls_router
 from pomyslowice.organizations.api import router as organizations_router
@@ -34,6 +36,8 @@ install_error_handlers(api)
 api.add_router("/", organizations_router)
 api.add_router("/", grant_calls_router)
 api.add_router("/", events_router)
+api.add_router("/", consulting_router)
+api.add_router("/", rooms_router)
 
 
 class MeOut(Schema):

@@ -14,6 +14,7 @@ from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from pomyslowice.organizations.models import Membership, Organization
 
@@ -169,8 +170,8 @@ class ClosedDay(models.Model):
 class BookingStatus(models.TextChoices):
     PENDING = "pending", _("awaiting approval")
     APPROVED = "approved", _("approved")
-    REJECTED = "rejected", _("rejected")
-    CANCELLED = "cancelled", _("cancelled")
+    REJECTED = "rejected", pgettext_lazy("booking", "rejected")
+    CANCELLED = "cancelled", pgettext_lazy("booking", "cancelled")
 
 
 # Bookings in these states hold their time: no other booking may overlap them.
@@ -366,7 +367,7 @@ class EquipmentReservation(models.Model):
         RESERVED = "reserved", _("reserved")
         CHECKED_OUT = "checked-out", _("lent out")
         RETURNED = "returned", _("returned")
-        CANCELLED = "cancelled", _("cancelled")
+        CANCELLED = "cancelled", pgettext_lazy("reservation", "cancelled")
 
     equipment = models.ForeignKey(
         Equipment,
@@ -570,7 +571,7 @@ class Appointment(models.Model):
     class Status(models.TextChoices):
         UNCONFIRMED = "unconfirmed", _("awaiting e-mail confirmation")
         BOOKED = "booked", _("booked")
-        CANCELLED = "cancelled", _("cancelled")
+        CANCELLED = "cancelled", pgettext_lazy("appointment", "cancelled")
         HELD = "held", _("held")
         NO_SHOW = "no-show", _("did not take place")
 
@@ -873,7 +874,7 @@ class StrategyAction(models.Model):
         DROPPED = "dropped", _("dropped")
 
     plan = models.ForeignKey(StrategyPlan, on_delete=models.CASCADE, related_name="actions")
-    description = models.CharField(_("action"), max_length=300)
+    description = models.CharField(pgettext_lazy("strategy plan", "action"), max_length=300)
     owner = models.CharField(_("who is responsible"), max_length=200)
     deadline = models.DateField(_("deadline"), null=True, blank=True)
     status = models.CharField(

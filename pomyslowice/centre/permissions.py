@@ -70,6 +70,17 @@ def get_room_booking_for_user(user, pk: int) -> RoomBooking:
     raise Http404
 
 
+def get_booking_series_for_user(user, pk: int):
+    """A repeating booking (with its skipped dates) for its requester and staff who decide on
+    bookings; a 404 for anyone else."""
+    from .models import BookingSeries  # kept in this section: the import list is shared
+
+    series = get_object_or_404(BookingSeries.objects.select_related("room"), pk=pk)
+    if can_decide_bookings(user) or (user.is_authenticated and series.requested_by_id == user.pk):
+        return series
+    raise Http404
+
+
 def can_lend_equipment(user) -> bool:
     """Check equipment out and in, see every reservation and the overdue list."""
     return _has(user, "centre.lend_equipment")
@@ -150,9 +161,7 @@ def can_manage_mail(user) -> bool:
 
 
 def get_mail_item_for_user(user, pk: int) -> MailItem:
-    item = get_object_or_404(
-        MailItem.objects.select_related("organization", "picked_up_by"), pk=pk
-    )
+    item = get_object_or_404(MailItem.objects.select_related("organization", "picked_up_by"), pk=pk)
     if can_manage_mail(user) or is_representative(user, item.organization):
         return item
     raise Http404

@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
+from pomyslowice.centre.models import Room
 from pomyslowice.core.images import validate_image
 from pomyslowice.core.models import AreaOfBenefit, District
 from pomyslowice.core.sanitize import clean_html
@@ -55,7 +56,10 @@ class EventForm(forms.ModelForm):
         (_("Organisers"), ["organizer", "co_organizers"]),
         (_("Date and time"), ["start", "end", "all_day"]),
         (_("Repeats"), ["recurrence_rule", "recurrence_exceptions"]),
-        (_("Place"), ["place_name", "address", "district", "online_url", "accessibility"]),
+        (
+            _("Place"),
+            ["room", "place_name", "address", "district", "online_url", "accessibility"],
+        ),
         (_("Admission"), ["is_free", "price"]),
         (_("Image"), ["image", "image_alt"]),
     ]
@@ -135,6 +139,7 @@ class EventForm(forms.ModelForm):
             "all_day",
             "recurrence_rule",
             "recurrence_exceptions",
+            "room",
             "place_name",
             "address",
             "district",
@@ -146,6 +151,10 @@ class EventForm(forms.ModelForm):
             "image_alt",
         ]
         help_texts = {
+            "room": _(
+                "An event at the centre books the room for each of its dates; staff approve "
+                "requests from organisations. The address is filled in for you."
+            ),
             "all_day": _("The times are ignored; the event lasts whole days."),
             "image_alt": _("What the image shows, for people who cannot see it."),
         }
@@ -153,6 +162,7 @@ class EventForm(forms.ModelForm):
     def __init__(self, *args, organizers, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["organizer"].queryset = organizers
+        self.fields["room"].queryset = Room.objects.active()
         areas = Q(is_active=True)
         if self.instance.pk:
             # Keep areas chosen before they went out of force, so saving does not drop them.

@@ -5,6 +5,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from pomyslowice.centre.models import Room, RoomBooking
 from pomyslowice.core.models import AreaOfBenefit, District
 from pomyslowice.organizations.models import Organization
 
@@ -99,6 +100,19 @@ class Event(models.Model):
     all_day = models.BooleanField(_("all day"), default=False)
     place_name = models.CharField(_("place"), max_length=200, blank=True)
     address = models.CharField(_("address"), max_length=250, blank=True)
+    room = models.ForeignKey(
+        Room,
+        verbose_name=_("room at the centre"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="events",
+    )
+    # One booking per date the event takes place, made through the centre's booking rules, so
+    # that an event and any other use of the room can never overlap.
+    room_bookings = models.ManyToManyField(
+        RoomBooking, verbose_name=_("room bookings"), blank=True, related_name="events"
+    )
     district = models.ForeignKey(
         District, verbose_name=_("district"), null=True, blank=True, on_delete=models.SET_NULL
     )

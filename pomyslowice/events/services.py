@@ -7,10 +7,13 @@ Decisions worth knowing:
   their organisation, as with its profile); a rejected event edited by its submitter goes back
   to the queue; a postponed event given new dates is published again.
 - The slug is fixed at submission, so links and calendar subscriptions keep working.
+- An event in a room of the centre books that room for each of its dates (events.venue); a
+  conflict refuses the whole change. Cancelling or rejecting the event gives the room back.
 """
 
 from datetime import datetime, time, timedelta
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models.fields.files import FieldFile
@@ -25,7 +28,7 @@ from pomyslowice.core.images import validate_image
 from pomyslowice.core.notifications import send_templated_email
 from pomyslowice.core.sanitize import clean_html
 
-from . import recurrence
+from . import recurrence, venue
 from .feedback_services import notify_event_cancelled
 from .models import Event
 from .permissions import can_moderate_events, organizations_user_may_submit_for
@@ -52,6 +55,7 @@ EVENT_FIELDS = frozenset(
         "recurrence_exceptions",
         "place_name",
         "address",
+        "room",
         "district",
         "online_url",
         "audience",
@@ -63,6 +67,15 @@ EVENT_FIELDS = frozenset(
     }
 )
 _RELATIONS = ("areas", "co_organizers")
+# Changing any of these re-books the event's room for its new dates.
+_ROOM_DEPENDS_ON = {
+    "room",
+    "start",
+    "end",
+    "all_day",
+    "recurrence_rule",
+    "recurrence_exceptions",
+}
 
 
 @transaction.atomic
@@ -83,6 +96,8 @@ def submit_event(*, data: dict, by) -> Event:
     _validate(event)
     event.save()
     _set_relations(event, relations)
+    if event.room is not None:
+        venue.book_event_room(event, by=by)
     log_action(actor=by, verb="events.event.submitted", target=event, data={"status": event.status})
     context = {"event": event, "user": by}
     _email("submitted", [by.email], context, language=translation.get_language())
@@ -110,6 +125,8 @@ def update_event(*, event: Event, by, changes: dict) -> Event:
     _validate(event)
     event.save()
     _set_relations(event, {name: relations[name] for name in relations if name in changed})
+    if _ROOM_DEPENDS_ON & set(changed):
+        venue.book_event_room(event, by=by)
     if "image" in changed and old_image_name:
         delete_file_on_commit(event.image.storage, old_image_name)
     log_action(
@@ -139,6 +156,7 @@ def reject_event(*, event: Event, by, reason: str) -> Event:
     event = Event.objects.select_for_update().get(pk=event.pk)
     if event.status != Event.Status.SUBMITTED:
         raise ValidationError(_("Only an event awaiting approval can be rejected."))
+    venue.release_event_room(event, by=by)
     return _change_status(event, Event.Status.REJECTED, by=by, note=reason, verb="rejected")
 
 
@@ -149,6 +167,7 @@ def cancel_event(*, event: Event, by, note: str) -> Event:
     if event.status not in (Event.Status.PUBLISHED, Event.Status.POSTPONED):
         raise ValidationError(_("Only a published or postponed event can be cancelled."))
     event = _change_status(event, Event.Status.CANCELLED, by=by, note=note, verb="cancelled")
+    venue.release_event_room(event, by=by)
     notify_event_cancelled(event)
     return event
 
@@ -199,6 +218,9 @@ def _clean_event_data(data: dict) -> dict:
         cleaned["recurrence_rule"] = recurrence.normalize_rule(cleaned["recurrence_rule"])
     if cleaned.get("all_day") and cleaned.get("start"):
         _cover_whole_days(cleaned)
+    if cleaned.get("room") and not cleaned.get("address", "").strip():
+        cleaned["address"] = settings.CENTRE_ADDRESS
+        cleaned["place_name"] = cleaned.get("place_name") or cleaned["room"].name
     if cleaned.get("start") and "end" in cleaned and not cleaned["end"]:
         cleaned["end"] = default_end(cleaned["start"], all_day=cleaned.get("all_day", False))
     if _is_new_file(cleaned.get("image")):

@@ -334,28 +334,23 @@ def _reject(request, *, title: str, reject, done: str):
 # --- my page ---------------------------------------------------------------------------------
 
 
-@login_required
-def my_page(request):
+def my_page_context(user) -> dict:
+    """The organisations part of a person's page (/moje/, composed in pomyslowice.mine)."""
     memberships = list(
-        Membership.objects.filter(user=request.user)
+        Membership.objects.filter(user=user)
         .select_related("organization")
         .order_by("organization__name")
     )
     submitted = (
-        Organization.objects.filter(submitted_by=request.user)
+        Organization.objects.filter(submitted_by=user)
         .exclude(status=Organization.Status.PUBLISHED)
         .order_by("-created_at")
     )
-    return render(
-        request,
-        "organizations/mine.html",
-        {
-            "title": _("My page"),
-            "representing": [m for m in memberships if m.status == Membership.Status.ACTIVE],
-            "claims": [m for m in memberships if m.status != Membership.Status.ACTIVE],
-            "submitted": submitted,
-        },
-    )
+    return {
+        "representing": [m for m in memberships if m.status == Membership.Status.ACTIVE],
+        "claims": [m for m in memberships if m.status != Membership.Status.ACTIVE],
+        "submitted": submitted,
+    }
 
 
 # --- structured data -------------------------------------------------------------------------

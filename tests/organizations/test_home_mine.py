@@ -20,7 +20,8 @@ def test_home_explains_the_platform_and_searches_the_directory(client, organizat
     assert 'name="q"' in text
     assert '<label for="home-search">' in text
     assert 'href="/en/organizacje/zglos/"' in text
-    for unbuilt in ("/wolontariat/", "/wiedza/", "/osrodek/"):
+    assert 'href="/en/osrodek/"' in text
+    for unbuilt in ("/wolontariat/", "/wiedza/"):
         assert unbuilt not in text
 
 

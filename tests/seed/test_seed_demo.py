@@ -58,7 +58,8 @@ def test_running_twice_creates_no_duplicates():
     seed()
 
     assert snapshot() == first
-    assert first["users"] == len(demo_data.PERSONAS) + 1  # and the operator
+    # and the operator, and the outside lawyer who consults at the centre
+    assert first["users"] == len(demo_data.PERSONAS) + 2
     assert AuditLogEntry.objects.filter(verb="core.demo_data.seeded").count() == 2
 
 

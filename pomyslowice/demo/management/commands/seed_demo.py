@@ -7,6 +7,7 @@ them in order in one transaction and prints the demo logins.
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from pomyslowice.centre import demo as centre_demo
 from pomyslowice.core.audit import log_action
 from pomyslowice.events import demo as events_demo
 from pomyslowice.organizations import demo as organizations_demo
@@ -22,6 +23,7 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         with transaction.atomic():
             result = organizations_demo.seed()
+            result["counts"].update(centre_demo.seed())
             result["counts"].update(
                 events_demo.seed(
                     users=result["users"],
