@@ -7,6 +7,7 @@ from allauth.account.models import EmailAddress
 from django.contrib.auth.models import Group
 from django.core.cache import cache
 from django.test import Client
+from django.urls import clear_url_caches
 from django.utils import timezone, translation
 from django.utils.text import slugify
 
@@ -55,6 +56,9 @@ def isolated_environment(settings, tmp_path):
     translation.activate(settings.LANGUAGE_CODE)
     yield
     cache.clear()
+    # Reversed URLs are cached per language with that language's prefix; a test that changed
+    # LANGUAGE_CODE would otherwise leave English addresses without their /en/ prefix.
+    clear_url_caches()
     translation.activate(settings.LANGUAGE_CODE)
 
 

@@ -9,7 +9,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
-from ninja import NinjaAPI, Schema
+from ninja import NinjaAPI, Schema, Status
 from ninja.errors import AuthenticationError, AuthorizationError
 from ninja.errors import ValidationError as NinjaValidationError
 
@@ -18,6 +18,11 @@ class ErrorOut(Schema):
     """The body of every error response; bad input also lists the problems in `errors`."""
 
     detail: str
+
+
+def conflict(error: DjangoValidationError) -> Status:
+    """409 for a request another one beat to it (a time or a place already taken)."""
+    return Status(409, {"detail": " ".join(error.messages)})
 
 
 def _clean_ninja_error(error: dict) -> dict:

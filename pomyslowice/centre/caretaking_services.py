@@ -12,7 +12,6 @@ Decisions worth knowing:
 
 import datetime
 
-from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -23,6 +22,7 @@ from pomyslowice.core.notifications import send_templated_email
 from pomyslowice.organizations.models import Organization, SupportRecord
 
 from .models import CaretakerContact, CaretakerTask
+from .support import record_support, remove_support
 
 CONTACT_FIELDS = ("date", "channel", "topic", "duration_minutes", "notes", "person_name")
 
@@ -50,12 +50,7 @@ def record_contact(
         person_name=person_name,
     )
     contact.save()
-    SupportRecord.objects.create(
-        **_contact_source(contact),
-        organization=organization,
-        recorded_by=by,
-        **_record_fields(contact),
-    )
+    _record_support(contact, by=by)
     log_action(actor=by, verb="centre.caretaker_contact.recorded", target=contact)
     return contact
 
@@ -69,15 +64,7 @@ def update_contact(*, contact: CaretakerContact, by, **changes) -> CaretakerCont
     values = {name: getattr(contact, name) for name in CONTACT_FIELDS} | changes
     _apply_contact(contact, **values)
     contact.save()
-    SupportRecord.objects.update_or_create(
-        **_contact_source(contact),
-        defaults={"organization": contact.organization, **_record_fields(contact)},
-        create_defaults={
-            "organization": contact.organization,
-            "recorded_by": by,
-            **_record_fields(contact),
-        },
-    )
+    _record_support(contact, by=by)
     log_action(
         actor=by,
         verb="centre.caretaker_contact.changed",
@@ -89,7 +76,7 @@ def update_contact(*, contact: CaretakerContact, by, **changes) -> CaretakerCont
 
 @transaction.atomic
 def delete_contact(*, contact: CaretakerContact, by) -> None:
-    SupportRecord.objects.filter(**_contact_source(contact)).delete()
+    remove_support(kind=SupportRecord.Kind.CARETAKER_CONTACT, source=contact)
     log_action(
         actor=by,
         verb="centre.caretaker_contact.deleted",
@@ -183,17 +170,13 @@ def _apply_contact(contact: CaretakerContact, **values) -> None:
     contact.full_clean(exclude=["caretaker"])
 
 
-def _contact_source(contact: CaretakerContact) -> dict:
-    return {
-        "kind": SupportRecord.Kind.CARETAKER_CONTACT,
-        "source_type": ContentType.objects.get_for_model(CaretakerContact),
-        "source_id": str(contact.pk),
-    }
-
-
-def _record_fields(contact: CaretakerContact) -> dict:
-    return {
-        "date": contact.date,
-        "summary": contact.topic[:300],
-        "person_name": contact.person_name,
-    }
+def _record_support(contact: CaretakerContact, *, by) -> None:
+    record_support(
+        kind=SupportRecord.Kind.CARETAKER_CONTACT,
+        source=contact,
+        date=contact.date,
+        organization=contact.organization,
+        person_name=contact.person_name,
+        summary=contact.topic,
+        by=by,
+    )

@@ -140,8 +140,7 @@ def contact_add(request, slug):
         except ValidationError as error:
             add_service_errors(form, error)
         else:
-            messages.success(request, _("The contact has been recorded."))
-            return redirect("centre:timeline-detail", slug=organization.slug)
+            return _back_to_timeline(request, slug, _("The contact has been recorded."))
     return _contact_form(request, organization, form, title=_("Record a contact"))
 
 
@@ -158,24 +157,28 @@ def contact_edit(request, slug, pk):
         except ValidationError as error:
             add_service_errors(form, error)
         else:
-            messages.success(request, _("The contact has been changed."))
-            return redirect("centre:timeline-detail", slug=slug)
+            return _back_to_timeline(request, slug, _("The contact has been changed."))
     return _contact_form(
         request, contact.organization, form, title=_("Change the contact"), contact=contact
     )
 
 
 def _contact_form(request, organization, form, *, title, contact=None):
-    return render(
+    return render_organization_form(
         request,
-        "centre/caretaking/contact_form.html",
-        {
-            "title": title,
-            "organization": organization,
-            "form": form,
-            "contact": contact,
-        },
-        status=400 if form.errors else 200,
+        organization,
+        form,
+        title=title,
+        back_url=reverse("centre:timeline-detail", args=[organization.slug]),
+        back_label=_("Back to the timeline"),
+        legend=_("Contact with the organisation"),
+        submit_label=_("Save the contact"),
+        delete_url=(
+            reverse("centre:caretaking-contact-delete", args=[organization.slug, contact.pk])
+            if contact
+            else None
+        ),
+        delete_label=_("Delete this contact"),
     )
 
 
@@ -185,8 +188,7 @@ def contact_delete(request, slug, pk):
     _require(can_add_caretaker_work(request.user))
     contact = get_object_or_404(CaretakerContact, pk=pk, organization__slug=slug)
     services.delete_contact(contact=contact, by=request.user)
-    messages.success(request, _("The contact has been deleted."))
-    return redirect("centre:timeline-detail", slug=slug)
+    return _back_to_timeline(request, slug, _("The contact has been deleted."))
 
 
 @login_required
@@ -202,33 +204,73 @@ def task_add(request, slug):
         except ValidationError as error:
             add_service_errors(form, error)
         else:
-            messages.success(request, _("The task has been added."))
-            return redirect("centre:timeline-detail", slug=organization.slug)
+            return _back_to_timeline(request, slug, _("The task has been added."))
+    return render_organization_form(
+        request,
+        organization,
+        form,
+        title=_("Add a task"),
+        back_url=reverse("centre:timeline-detail", args=[organization.slug]),
+        back_label=_("Back to the timeline"),
+        legend=_("Task"),
+        submit_label=_("Add the task"),
+    )
+
+
+def render_organization_form(
+    request,
+    organization,
+    form,
+    *,
+    title: str,
+    back_url: str,
+    back_label: str,
+    legend: str,
+    submit_label: str,
+    delete_url: str | None = None,
+    delete_label: str = "",
+):
+    """The small form pages about one organisation (caretaking and strategy plans)."""
     return render(
         request,
-        "centre/caretaking/task_form.html",
-        {"title": _("Add a task"), "organization": organization, "form": form},
+        "centre/organization_form.html",
+        {
+            "title": title,
+            "organization": organization,
+            "form": form,
+            "back_url": back_url,
+            "back_label": back_label,
+            "legend": legend,
+            "submit_label": submit_label,
+            "delete_url": delete_url,
+            "delete_label": delete_label,
+        },
         status=400 if form.errors else 200,
     )
+
+
+def _back_to_timeline(request, slug, done: str):
+    messages.success(request, done)
+    return redirect("centre:timeline-detail", slug=slug)
 
 
 @login_required
 @require_POST
 def task_complete(request, slug, pk):
-    _require(can_add_caretaker_work(request.user))
-    task = get_object_or_404(CaretakerTask, pk=pk, organization__slug=slug)
-    services.complete_task(task=task, by=request.user)
-    messages.success(request, _("The task is marked as done."))
-    return redirect(_next_or_timeline(request, slug))
+    return _change_task(request, slug, pk, services.complete_task, _("The task is marked as done."))
 
 
 @login_required
 @require_POST
 def task_reopen(request, slug, pk):
+    return _change_task(request, slug, pk, services.reopen_task, _("The task is open again."))
+
+
+def _change_task(request, slug, pk, change, done: str):
     _require(can_add_caretaker_work(request.user))
     task = get_object_or_404(CaretakerTask, pk=pk, organization__slug=slug)
-    services.reopen_task(task=task, by=request.user)
-    messages.success(request, _("The task is open again."))
+    change(task=task, by=request.user)
+    messages.success(request, done)
     return redirect(_next_or_timeline(request, slug))
 
 

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema, Status
 
 from pomyslowice.api.auth import token_auth
-from pomyslowice.api.errors import ErrorOut
+from pomyslowice.api.errors import ErrorOut, conflict
 
 from . import consulting_services as services
 from .consulting_slots import free_slots
@@ -165,7 +165,7 @@ def book_appointment(request, payload: AppointmentIn):
             language=translation.get_language(),
         )
     except services.SlotTaken as error:
-        return Status(409, {"detail": " ".join(error.messages)})
+        return conflict(error)
     return Status(201, appointment)
 
 

@@ -55,15 +55,20 @@ def service_list(request):
     )
 
 
-def _week_start(request) -> datetime.date:
-    """The Monday of the week asked for, kept between this week and the last bookable day."""
+def _week_start(request, service, consultant) -> datetime.date:
+    """The Monday of the week asked for, kept between this week and the last bookable day;
+    without a week asked for, the week of the first free slot (this week if there is none)."""
     today = timezone.localdate()
     this_week = today - datetime.timedelta(days=today.weekday())
     last_day = today + datetime.timedelta(days=settings.CONSULTING_MAX_DAYS_AHEAD)
-    try:
-        asked = datetime.date.fromisoformat(request.GET.get("tydzien", ""))
-    except ValueError:
-        return this_week
+    if "tydzien" not in request.GET:
+        first = next(iter(free_slots(service, today, last_day, consultant=consultant)), None)
+        asked = local_date(first.start) if first else this_week
+    else:
+        try:
+            asked = datetime.date.fromisoformat(request.GET["tydzien"])
+        except ValueError:
+            asked = this_week
     asked = min(max(asked, this_week), last_day)
     return asked - datetime.timedelta(days=asked.weekday())
 
@@ -76,7 +81,7 @@ def _days(slots) -> list[tuple[datetime.date, list]]:
 
 
 def _week_context(request, service, *, consultant=None) -> dict:
-    monday = _week_start(request)
+    monday = _week_start(request, service, consultant)
     today = timezone.localdate()
     slots = free_slots(
         service, monday, monday + WEEK - datetime.timedelta(days=1), consultant=consultant

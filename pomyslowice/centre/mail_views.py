@@ -197,14 +197,8 @@ def mail_remind(request):
 def mail_pickup(request, pk):
     item = get_mail_item_for_user(request.user, pk)
     form = PickupForm(request.POST, item=item)
-    if form.is_valid():
-        try:
-            services.record_pickup(item=item, by=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("The pickup has been recorded."))
-            return redirect("centre:mail-detail", pk=item.pk)
+    if _recorded(request, item, form, services.record_pickup, _("The pickup has been recorded.")):
+        return redirect("centre:mail-detail", pk=item.pk)
     return _detail(request, item, pickup_form=form, status=400)
 
 
@@ -213,15 +207,29 @@ def mail_pickup(request, pk):
 def mail_return(request, pk):
     item = get_mail_item_for_user(request.user, pk)
     form = ReturnForm(request.POST)
-    if form.is_valid():
-        try:
-            services.mark_returned(item=item, by=request.user, note=form.cleaned_data["note"])
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("The item is marked as returned to the sender."))
-            return redirect("centre:mail-detail", pk=item.pk)
+    if _recorded(
+        request,
+        item,
+        form,
+        services.mark_returned,
+        _("The item is marked as returned to the sender."),
+    ):
+        return redirect("centre:mail-detail", pk=item.pk)
     return _detail(request, item, return_form=form, status=400)
+
+
+def _recorded(request, item, form, record, success: str) -> bool:
+    """Record what the form says about the item (its fields are the service's keywords); a
+    success message, or the service's objections shown on the form."""
+    if not form.is_valid():
+        return False
+    try:
+        record(item=item, by=request.user, **form.cleaned_data)
+    except ValidationError as error:
+        add_service_errors(form, error)
+        return False
+    messages.success(request, success)
+    return True
 
 
 # --- staff and representatives -----------------------------------------------------------------

@@ -15,7 +15,7 @@ from ninja import Field, Query, Router, Schema, Status
 from ninja.pagination import paginate
 
 from pomyslowice.api.auth import token_auth
-from pomyslowice.api.errors import ErrorOut
+from pomyslowice.api.errors import ErrorOut, conflict
 from pomyslowice.api.pagination import LimitOffsetPagination
 from pomyslowice.organizations.api import OrganizationRefOut, absolute_url
 from pomyslowice.organizations.models import Organization
@@ -230,8 +230,8 @@ def create_booking(request, payload: BookingIn):
             contact_phone=payload.contact_phone,
             language=translation.get_language(),
         )
-    except services.BookingConflict as conflict:
-        return Status(409, {"detail": " ".join(conflict.messages)})
+    except services.BookingConflict as error:
+        return conflict(error)
     return Status(201, booking)
 
 

@@ -18,7 +18,6 @@ import dataclasses
 import datetime
 
 from django.conf import settings
-from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Q
@@ -26,15 +25,17 @@ from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
+from pomyslowice.accounts.models import User
 from pomyslowice.accounts.permissions import emails_with_permission
 from pomyslowice.core.audit import log_action
 from pomyslowice.core.notifications import send_templated_email
-from pomyslowice.organizations.models import SupportRecord
+from pomyslowice.organizations.models import Organization, SupportRecord
 from pomyslowice.organizations.permissions import is_representative
 
 from .calendar import local_date, local_datetime, public_holiday
 from .models import BookingSeries, BookingStatus, ClosedDay, OpeningHours, Room, RoomBooking
 from .permissions import can_decide_bookings
+from .support import record_support, remove_support
 
 DECIDER_PERMISSION = "centre.decide_roombooking"
 DEFAULT_OPENS, DEFAULT_CLOSES = datetime.time(8), datetime.time(20)
@@ -136,28 +137,49 @@ def booking_problem(*, room: Room, start, end, expected_people, now=None) -> str
 # --- requests ----------------------------------------------------------------------------------
 
 
-def _create_booking(*, room, start, end, approve, requested_by, series=None, **fields):
+@dataclasses.dataclass(kw_only=True)
+class BookingDetails:
+    """What a request says besides its times: the same for one booking and for every date of a
+    weekly series."""
+
+    purpose: str
+    expected_people: int
+    requested_by: User | None
+    organization: Organization | None = None
+    contact_name: str = ""
+    contact_email: str = ""
+    contact_phone: str = ""
+    layout: str = ""
+    equipment_needed: str = ""
+    notes: str = ""
+
+    def __post_init__(self):
+        for field in dataclasses.fields(self):
+            value = getattr(self, field.name)
+            if isinstance(value, str):
+                setattr(self, field.name, value.strip())
+        user = self.requested_by
+        if user is not None:
+            self.contact_name = self.contact_name or user.get_full_name() or user.email
+            self.contact_email = self.contact_email or user.email
+
+    def booking_fields(self) -> dict:
+        # Not dataclasses.asdict: it would deep-copy the user and the organisation.
+        return {field.name: getattr(self, field.name) for field in dataclasses.fields(self)}
+
+
+def _create_booking(*, room, start, end, details: BookingDetails, approve, series=None):
     """Validate and save one booking; the caller holds the room's lock."""
     problem = booking_problem(
-        room=room, start=start, end=end, expected_people=fields["expected_people"]
+        room=room, start=start, end=end, expected_people=details.expected_people
     )
     if problem:
         raise ValidationError(problem, code="invalid")
     if RoomBooking.objects.holding().overlapping(start, end).filter(room=room).exists():
         raise BookingConflict()
-    if requested_by is not None:
-        fields["contact_name"] = fields["contact_name"] or requested_by.get_full_name()
-        fields["contact_name"] = fields["contact_name"] or requested_by.email
-        fields["contact_email"] = fields["contact_email"] or requested_by.email
+    requested_by = details.requested_by
     booking = RoomBooking(
-        room=room,
-        start=start,
-        end=end,
-        requested_by=requested_by,
-        series=series,
-        **{
-            key: value.strip() if isinstance(value, str) else value for key, value in fields.items()
-        },
+        room=room, start=start, end=end, series=series, **details.booking_fields()
     )
     if approve:
         booking.status = BookingStatus.APPROVED
@@ -203,16 +225,10 @@ def request_booking(
     """Ask for a room (pending), or book it at once with approve=True (the caller decides who
     may). Raises BookingConflict when the time is taken, ValidationError for any other rule.
     notify=False leaves the e-mails to the caller (an event booking all its dates at once)."""
-    room = Room.objects.select_for_update().get(pk=room.pk)
-    booking = _create_booking(
-        room=room,
-        start=start,
-        end=end,
-        approve=approve,
-        requested_by=requested_by,
-        series=series,
+    details = BookingDetails(
         purpose=purpose,
         expected_people=expected_people,
+        requested_by=requested_by,
         organization=organization,
         contact_name=contact_name,
         contact_email=contact_email,
@@ -220,6 +236,10 @@ def request_booking(
         layout=layout,
         equipment_needed=equipment_needed,
         notes=notes,
+    )
+    room = Room.objects.select_for_update().get(pk=room.pk)
+    booking = _create_booking(
+        room=room, start=start, end=end, details=details, approve=approve, series=series
     )
     if not notify:
         return booking
@@ -239,22 +259,16 @@ def request_series(
     starts_at: datetime.time,
     ends_at: datetime.time,
     occurrences: int,
-    purpose: str,
-    expected_people: int,
-    requested_by,
-    organization=None,
-    contact_name: str = "",
-    contact_email: str = "",
-    contact_phone: str = "",
-    layout: str = "",
-    equipment_needed: str = "",
-    notes: str = "",
     approve: bool = False,
     language: str | None = None,
+    **details,
 ) -> BookingSeries:
-    """The same time every week from first_date on. Dates that cannot be booked (taken, a
-    holiday, closed) are skipped and listed in series.skipped with the reason; if no date can be
-    booked, nothing is saved and the reasons come back as a ValidationError."""
+    """The same time every week from first_date on; `details` are request_booking's (purpose,
+    expected_people, requested_by, organization, contact and needs: see BookingDetails). Dates
+    that cannot be booked (taken, a holiday, closed) are skipped and listed in series.skipped
+    with the reason; if no date can be booked, nothing is saved and the reasons come back as a
+    ValidationError."""
+    details = BookingDetails(**details)
     if not 1 <= (occurrences or 0) <= 52:
         raise ValidationError({"occurrences": _("Repeat for 1 to 52 weeks.")})
     if ends_at <= starts_at:
@@ -267,7 +281,7 @@ def request_series(
         ends_at=ends_at,
         first_date=first_date,
         occurrences=occurrences,
-        requested_by=requested_by,
+        requested_by=details.requested_by,
     )
     booked, skipped = [], []
     for week in range(occurrences):
@@ -279,18 +293,9 @@ def request_series(
                         room=room,
                         start=local_datetime(day, starts_at),
                         end=local_datetime(day, ends_at),
+                        details=details,
                         approve=approve,
-                        requested_by=requested_by,
                         series=series,
-                        purpose=purpose,
-                        expected_people=expected_people,
-                        organization=organization,
-                        contact_name=contact_name,
-                        contact_email=contact_email,
-                        contact_phone=contact_phone,
-                        layout=layout,
-                        equipment_needed=equipment_needed,
-                        notes=notes,
                     )
                 )
         except ValidationError as error:
@@ -306,7 +311,7 @@ def request_series(
     series.skipped = skipped
     series.save(update_fields=["skipped"])
     log_action(
-        actor=requested_by,
+        actor=details.requested_by,
         verb="centre.bookingseries.requested",
         target=series,
         data={"booked": len(booked), "skipped": skipped},
@@ -450,31 +455,22 @@ def release_booking(*, booking: RoomBooking, by) -> RoomBooking:
 # --- support received --------------------------------------------------------------------------
 
 
-def _support_source(booking: RoomBooking) -> dict:
-    return {
-        "kind": SupportRecord.Kind.ROOM,
-        "source_type": ContentType.objects.get_for_model(RoomBooking),
-        "source_id": str(booking.pk),
-    }
-
-
 def _record_support(booking: RoomBooking, *, by) -> None:
     if booking.organization_id is None:
         return
-    SupportRecord.objects.update_or_create(
-        **_support_source(booking),
-        defaults={
-            "date": local_date(booking.start),
-            "person": booking.requested_by,
-            "organization": booking.organization,
-            "summary": f"{booking.room.name}: {booking.purpose}"[:300],
-            "recorded_by": by if by is not None and by.is_authenticated else None,
-        },
+    record_support(
+        kind=SupportRecord.Kind.ROOM,
+        source=booking,
+        date=local_date(booking.start),
+        person=booking.requested_by,
+        organization=booking.organization,
+        summary=f"{booking.room.name}: {booking.purpose}",
+        by=by if by is not None and by.is_authenticated else None,
     )
 
 
 def _remove_support(booking: RoomBooking) -> None:
-    SupportRecord.objects.filter(**_support_source(booking)).delete()
+    remove_support(kind=SupportRecord.Kind.ROOM, source=booking)
 
 
 # --- e-mails -----------------------------------------------------------------------------------
@@ -539,6 +535,10 @@ class DaySchedule:
     @property
     def is_open(self) -> bool:
         return self.closed_reason is None
+
+    @property
+    def is_past(self) -> bool:
+        return self.day < timezone.localdate()
 
 
 def _schedules(room: Room, days: list[datetime.date]) -> list[DaySchedule]:

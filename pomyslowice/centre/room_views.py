@@ -137,6 +137,16 @@ def series_url(series) -> str:
     return reverse("centre:booking-series", kwargs={"pk": series.pk})
 
 
+def _attempt(request, service, success: str, **arguments) -> None:
+    """Run a booking service (cancel, approve, reject) as the user; tell them how it went."""
+    try:
+        service(by=request.user, language=translation.get_language(), **arguments)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, success)
+
+
 def _after_decision(request, booking):
     """Back to the queue when deciding there, else to the booking."""
     if request.POST.get("next") == "queue":
@@ -212,17 +222,13 @@ def booking_cancel(request, pk):
     booking = get_room_booking_for_user(request.user, pk)
     form = CancelForm(request.POST)
     if form.is_valid():
-        try:
-            services.cancel_booking(
-                booking=booking,
-                by=request.user,
-                reason=form.cleaned_data["reason"],
-                language=translation.get_language(),
-            )
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
-        else:
-            messages.success(request, _("The booking is cancelled."))
+        _attempt(
+            request,
+            services.cancel_booking,
+            _("The booking is cancelled."),
+            booking=booking,
+            reason=form.cleaned_data["reason"],
+        )
     return redirect(booking_url(booking))
 
 
@@ -231,14 +237,12 @@ def booking_cancel(request, pk):
 def booking_approve(request, pk):
     booking = get_room_booking_for_user(request.user, pk)
     _staff_only(request.user)
-    try:
-        services.approve_booking(
-            booking=booking, by=request.user, language=translation.get_language()
-        )
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, _("The booking is approved; the requester has been told."))
+    _attempt(
+        request,
+        services.approve_booking,
+        _("The booking is approved; the requester has been told."),
+        booking=booking,
+    )
     return _after_decision(request, booking)
 
 
@@ -250,17 +254,13 @@ def booking_reject(request, pk):
     form = RejectForm(request.POST)
     if not form.is_valid():
         return _detail_page(request, booking, reject_form=form, status=400)
-    try:
-        services.reject_booking(
-            booking=booking,
-            by=request.user,
-            reason=form.cleaned_data["reason"],
-            language=translation.get_language(),
-        )
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, _("The request is rejected; the requester has been told."))
+    _attempt(
+        request,
+        services.reject_booking,
+        _("The request is rejected; the requester has been told."),
+        booking=booking,
+        reason=form.cleaned_data["reason"],
+    )
     return _after_decision(request, booking)
 
 

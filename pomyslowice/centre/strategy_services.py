@@ -16,7 +16,6 @@ Decisions worth knowing:
 
 import datetime
 
-from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -28,6 +27,7 @@ from pomyslowice.organizations.models import Membership, Organization, SupportRe
 from pomyslowice.organizations.permissions import is_representative
 
 from .models import StrategyAction, StrategyPlan, StrategyPlanVersion, StrategyReview
+from .support import record_support, remove_support
 
 TEXT_FIELDS = (
     "strengths",
@@ -144,24 +144,17 @@ def record_review(
     review.date, review.held, review.summary = date, held, (summary or "").strip()
     review.full_clean(exclude=["recorded_by"])
     review.save()
-    source = _review_source(review)
     if held:
-        SupportRecord.objects.update_or_create(
-            **source,
-            defaults={
-                "date": date,
-                "organization": plan.organization,
-                "summary": _review_summary(review),
-            },
-            create_defaults={
-                "date": date,
-                "organization": plan.organization,
-                "summary": _review_summary(review),
-                "recorded_by": by,
-            },
+        record_support(
+            kind=SupportRecord.Kind.STRATEGY,
+            source=review,
+            date=date,
+            organization=plan.organization,
+            summary=_review_summary(review),
+            by=by,
         )
     else:
-        SupportRecord.objects.filter(**source).delete()
+        remove_support(kind=SupportRecord.Kind.STRATEGY, source=review)
     log_action(
         actor=by,
         verb="centre.strategy_review.recorded",
@@ -173,7 +166,7 @@ def record_review(
 
 @transaction.atomic
 def delete_review(*, review: StrategyReview, by) -> None:
-    SupportRecord.objects.filter(**_review_source(review)).delete()
+    remove_support(kind=SupportRecord.Kind.STRATEGY, source=review)
     log_action(
         actor=by,
         verb="centre.strategy_review.deleted",
@@ -263,13 +256,5 @@ def _apply_action(action: StrategyAction, **values) -> None:
     action.full_clean(exclude=["plan"])
 
 
-def _review_source(review: StrategyReview) -> dict:
-    return {
-        "kind": SupportRecord.Kind.STRATEGY,
-        "source_type": ContentType.objects.get_for_model(StrategyReview),
-        "source_id": str(review.pk),
-    }
-
-
 def _review_summary(review: StrategyReview) -> str:
-    return (review.summary.splitlines()[0] if review.summary else _("Strategy plan review"))[:300]
+    return review.summary.splitlines()[0] if review.summary else _("Strategy plan review")

@@ -3,6 +3,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import Count, Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -11,6 +12,7 @@ from pomyslowice.organizations.forms import add_service_errors
 from pomyslowice.organizations.models import Organization
 
 from . import strategy_services as services
+from .caretaking_views import render_organization_form
 from .models import StrategyAction, StrategyPlan, StrategyReview
 from .permissions import (
     can_edit_strategy,
@@ -111,8 +113,7 @@ def plan_edit(request, slug):
         except ValidationError as error:
             add_service_errors(form, error)
         else:
-            messages.success(request, _("The strategy plan has been saved."))
-            return redirect("centre:strategy-detail", slug=organization.slug)
+            return _back_to_plan(request, organization, _("The strategy plan has been saved."))
     return render(
         request,
         "centre/strategy/edit.html",
@@ -148,9 +149,8 @@ def action_add(request, slug):
         except ValidationError as error:
             add_service_errors(form, error)
         else:
-            messages.success(request, _("The action has been added."))
-            return redirect("centre:strategy-detail", slug=organization.slug)
-    return _action_form(request, organization, form, title=_("Add an action"), status=400)
+            return _back_to_plan(request, organization, _("The action has been added."))
+    return _action_form(request, organization, form, title=_("Add an action"))
 
 
 def action_edit(request, slug, pk):
@@ -176,24 +176,18 @@ def action_edit(request, slug, pk):
         except ValidationError as error:
             add_service_errors(form, error)
         else:
-            messages.success(request, _("The action has been changed."))
-            return redirect("centre:strategy-detail", slug=organization.slug)
-    return _action_form(
+            return _back_to_plan(request, organization, _("The action has been changed."))
+    return _action_form(request, organization, form, title=_("Change the action"))
+
+
+def _action_form(request, organization, form, *, title):
+    return _form_page(
         request,
         organization,
         form,
-        title=_("Change the action"),
-        action=action,
-        status=400 if form.errors else 200,
-    )
-
-
-def _action_form(request, organization, form, *, title, action=None, status=200):
-    return render(
-        request,
-        "centre/strategy/action_form.html",
-        {"title": title, "organization": organization, "form": form, "action": action},
-        status=status,
+        title=title,
+        legend=_("Action"),
+        submit_label=_("Save the action"),
     )
 
 
@@ -202,8 +196,7 @@ def action_delete(request, slug, pk):
     organization, plan = _organization_and_plan(request, slug, edit=True)
     action = get_object_or_404(StrategyAction, pk=pk, plan=plan)
     services.remove_action(action=action, by=request.user)
-    messages.success(request, _("The action has been removed."))
-    return redirect("centre:strategy-detail", slug=organization.slug)
+    return _back_to_plan(request, organization, _("The action has been removed."))
 
 
 def review_add(request, slug):
@@ -226,18 +219,20 @@ def _review_form(request, slug, *, pk):
         except ValidationError as error:
             add_service_errors(form, error)
         else:
-            messages.success(request, _("The review has been saved."))
-            return redirect("centre:strategy-detail", slug=organization.slug)
-    return render(
+            return _back_to_plan(request, organization, _("The review has been saved."))
+    return _form_page(
         request,
-        "centre/strategy/review_form.html",
-        {
-            "title": _("Change the review") if review else _("Add a review"),
-            "organization": organization,
-            "form": form,
-            "review": review,
-        },
-        status=400 if form.errors else 200,
+        organization,
+        form,
+        title=_("Change the review") if review else _("Add a review"),
+        legend=_("Review of the plan"),
+        submit_label=_("Save the review"),
+        delete_url=(
+            reverse("centre:strategy-review-delete", args=[organization.slug, review.pk])
+            if review
+            else None
+        ),
+        delete_label=_("Delete this review"),
     )
 
 
@@ -246,7 +241,22 @@ def review_delete(request, slug, pk):
     organization, plan = _organization_and_plan(request, slug, edit=True)
     review = get_object_or_404(StrategyReview, pk=pk, plan=plan)
     services.delete_review(review=review, by=request.user)
-    messages.success(request, _("The review has been deleted."))
+    return _back_to_plan(request, organization, _("The review has been deleted."))
+
+
+def _form_page(request, organization, form, **texts):
+    return render_organization_form(
+        request,
+        organization,
+        form,
+        back_url=reverse("centre:strategy-detail", args=[organization.slug]),
+        back_label=_("Back to the plan"),
+        **texts,
+    )
+
+
+def _back_to_plan(request, organization, done: str):
+    messages.success(request, done)
     return redirect("centre:strategy-detail", slug=organization.slug)
 
 

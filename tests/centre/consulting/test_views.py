@@ -88,6 +88,21 @@ def test_week_navigation_and_bad_weeks(client, first_contact, monday):
     assert client.get(url("consulting-service", "nie-ma-takiej")).status_code == 404
 
 
+def test_the_picker_opens_on_the_week_of_the_first_free_slot(client, first_contact, consultant):
+    today = timezone.localdate()
+    days = (today + datetime.timedelta(days=offset) for offset in range(15))
+    closed_mondays = [day for day in days if day.weekday() == 0][:2]
+    for day in closed_mondays:
+        AvailabilityException.objects.create(
+            consultant=consultant, date=day, kind=AvailabilityException.Kind.UNAVAILABLE
+        )
+
+    page = client.get(url("consulting-service", first_contact.slug))
+
+    assert page.context["monday"] == closed_mondays[-1] + datetime.timedelta(weeks=1)
+    assert page.context["days"]
+
+
 @pytest.mark.parametrize(
     "slot",
     [
@@ -164,7 +179,7 @@ def test_bad_form_input_is_a_400_with_errors(client, legal_advice, consultant, m
         {"slot": slot_of(consultant, at(monday, 11)), "name": "", "email": "zły", "question": ""},
     )
     assert response.status_code == 400
-    assert b"Specialist consulting is for organisations" in response.content
+    assert "Specialist consulting is for organisations" in response.text
     assert not Appointment.objects.exists()
 
 
@@ -434,5 +449,5 @@ def test_confirming_too_late_says_so_and_books_nothing(client, first_contact, co
     )
     token = services.make_token(appointment)
     response = client.post(en("consulting-confirm", token), follow=True)
-    assert b"The time to confirm this booking has passed" in response.content
+    assert "The time to confirm this booking has passed" in response.text
     assert Appointment.objects.get().status == Status.UNCONFIRMED

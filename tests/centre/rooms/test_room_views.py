@@ -2,7 +2,7 @@ import datetime
 
 import pytest
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 
 from pomyslowice.centre.models import BookingStatus, RoomBooking
 from tests.centre.rooms.conftest import at
@@ -266,3 +266,12 @@ def test_query_counts_flat(
             client = client_for(persona)
             with django_assert_max_num_queries(limit):
                 assert client.get(url).status_code == 200
+
+
+def test_week_view_does_not_offer_days_gone_by(client, room):
+    last_week = timezone.localdate() - datetime.timedelta(weeks=1)
+
+    text = client.get(f"/en/osrodek/sale/{room.slug}/", {"tydzien": last_week.isoformat()}).text
+
+    assert text.count("this day has passed") == 7
+    assert "all free" not in text
