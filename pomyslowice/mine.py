@@ -11,6 +11,7 @@ from pomyslowice.centre.mail_views import mail_for_mine
 from pomyslowice.centre.permissions import can_request_room, can_reserve_equipment
 from pomyslowice.centre.room_views import mine_room_bookings
 from pomyslowice.centre.strategy_views import mine_strategy_context
+from pomyslowice.knowledge.permissions import can_read_drafts, can_write
 from pomyslowice.organizations.views import my_page_context
 
 
@@ -27,5 +28,7 @@ def mine(request):
         "can_reserve_equipment": can_reserve_equipment(user),
         "mail_items": mail_for_mine(user),
         **mine_strategy_context(user),
+        "can_write_articles": can_write(user),
+        "can_read_article_drafts": can_read_drafts(user),
     }
     return render(request, "mine.html", context)

@@ -53,9 +53,11 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     # Project apps come before allauth so that their templates override allauth's.
     "pomyslowice.core",
+    "pomyslowice.search",
     "pomyslowice.accounts",
     "pomyslowice.organizations",
     "pomyslowice.centre",
+    "pomyslowice.knowledge",
     "pomyslowice.events",
     "pomyslowice.demo",
     "allauth",
@@ -157,6 +159,9 @@ STATIC_URL = "/static/"
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
+# Uploads that only a permission-checking view may hand out (article attachments): never
+# below MEDIA_ROOT, which the web server serves to anyone.
+PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", VAR_DIR / "private"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
@@ -168,6 +173,7 @@ STORAGES = {
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 IMAGE_MAX_BYTES = int(os.environ.get("IMAGE_MAX_BYTES", str(1024 * 1024)))
+ATTACHMENT_MAX_BYTES = int(os.environ.get("ATTACHMENT_MAX_BYTES", str(10 * 1024 * 1024)))
 
 CACHES = {
     "default": {

@@ -33,6 +33,8 @@ urlpatterns += i18n_patterns(
     path("ludzie/", include("pomyslowice.organizations.people_urls")),
     path("wydarzenia/", include("pomyslowice.events.urls")),
     path("osrodek/", include("pomyslowice.centre.urls")),
+    path("wiedza/", include("pomyslowice.knowledge.urls")),
+    path("szukaj/", include("pomyslowice.search.urls")),
     path("kalendarz.ics", event_views.calendar_ics, name="calendar-ics"),
     path("konkursy/", include("pomyslowice.events.grant_urls")),
     path("admin/", admin.site.urls),

@@ -99,12 +99,26 @@ _CENTRE_WORK = [
     "centre.change_strategyplan",
 ]
 
+_KNOWLEDGE_READ = ["knowledge.view_article", "knowledge.view_articlerevision"]
+_KNOWLEDGE_WORK = [
+    *_KNOWLEDGE_READ,
+    "knowledge.add_article",
+    "knowledge.change_article",
+    "knowledge.publish_article",
+    "knowledge.add_attachment",
+    "knowledge.change_attachment",
+    "knowledge.delete_attachment",
+    "knowledge.add_tag",
+    "knowledge.change_tag",
+]
+
 ROLE_PERMISSIONS: dict[str, list[str]] = {
     Role.COORDINATOR: [
         *_ORGANIZATIONS_WORK,
         *_EVENTS_WORK,
         *_CENTRE_SETUP,
         *_CENTRE_WORK,
+        *_KNOWLEDGE_WORK,
         "centre.manage_appointments",
         "centre.change_appointment",
         "events.delete_event",
@@ -122,6 +136,7 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
     Role.ANALYST: [
         *_ORGANIZATIONS_READ,
         *_EVENTS_READ,
+        *_KNOWLEDGE_READ,
         "core.view_auditlogentry",
         "core.view_areaofbenefit",
         "core.view_district",
@@ -130,11 +145,13 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         *_ORGANIZATIONS_WORK,
         *_EVENTS_WORK,
         *_CENTRE_WORK,
+        *_KNOWLEDGE_WORK,
         "core.view_auditlogentry",
     ],
     Role.VOLUNTEER_CARETAKER: [
         *_ORGANIZATIONS_READ,
         *_EVENTS_READ,
+        *_KNOWLEDGE_READ,
         "organizations.manage_people",
         "organizations.add_person",
         "organizations.change_person",

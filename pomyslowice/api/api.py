@@ -10,7 +10,9 @@ from pomyslowice.centre.consulting_api import router as consulting_router
 from pomyslowice.centre.room_api import router as rooms_router
 from pomyslowice.events.api import router as events_router
 from pomyslowice.events.grant_api import router as grant_calls_router
+from pomyslowice.knowledge.api import router as knowledge_router
 from pomyslowice.organizations.api import router as organizations_router
+from pomyslowice.search.api import router as search_router
 
 from .auth import optional_token_auth, token_auth
 from .errors import ErrorOut, install_error_handlers
@@ -38,6 +40,8 @@ api.add_router("/", grant_calls_router)
 api.add_router("/", events_router)
 api.add_router("/", consulting_router)
 api.add_router("/", rooms_router)
+api.add_router("/", knowledge_router)
+api.add_router("/", search_router)
 
 
 class MeOut(Schema):

@@ -6,3 +6,6 @@ class EventsConfig(AppConfig):
     name = "pomyslowice.events"
     label = "events"
     verbose_name = _("Events and grant calls")
+
+    def ready(self):
+        from . import search  # noqa: F401  (registers events and grant calls with the search)

@@ -8,4 +8,4 @@ class OrganizationsConfig(AppConfig):
     verbose_name = _("Organisations and people")
 
     def ready(self):
-        from . import signals  # noqa: F401  (connects the upload clean-up receivers)
+        from . import search, signals  # noqa: F401  (search registration, upload clean-up)

@@ -42,13 +42,15 @@ def test_profile_shows_consented_fields_and_json_ld(client, published_person, or
 
 
 def test_profile_without_optional_consents_shows_name_only(client, area, organization):
-    person = make_person("Jan Skromny", consents=("name",), bio="<p>Tajny opis</p>", skills="X1")
+    person = make_person(
+        "Jan Skromny", consents=("name",), bio="<p>Tajny opis</p>", skills="Sekretna umiejętność"
+    )
     person.areas.add(area)
     person.organizations.add(organization)
     response = client.get(en(person.get_absolute_url()))
     page = response.content.decode()
     assert "Jan Skromny" in page
-    for hidden in ("Tajny opis", "X1", area.name, organization.name, "Write to"):
+    for hidden in ("Tajny opis", "Sekretna umiejętność", area.name, organization.name, "Write to"):
         assert hidden not in page
     assert json_ld(response) == {
         "@context": "https://schema.org",

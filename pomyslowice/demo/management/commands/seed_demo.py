@@ -4,12 +4,16 @@ Each domain app seeds its own part (`<app>/demo.py`); this command, above all of
 them in order in one transaction and prints the demo logins.
 """
 
+from io import StringIO
+
+from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from pomyslowice.centre import demo as centre_demo
 from pomyslowice.core.audit import log_action
 from pomyslowice.events import demo as events_demo
+from pomyslowice.knowledge import demo as knowledge_demo
 from pomyslowice.organizations import demo as organizations_demo
 from pomyslowice.organizations import demo_data
 
@@ -24,6 +28,9 @@ class Command(BaseCommand):
         with transaction.atomic():
             result = organizations_demo.seed()
             result["counts"].update(centre_demo.seed())
+            result["counts"]["articles_created"] = knowledge_demo.seed(
+                author=result["users"]["coordinator"]
+            )
             result["counts"].update(
                 events_demo.seed(
                     users=result["users"],
@@ -33,6 +40,8 @@ class Command(BaseCommand):
                 )
             )
             log_action(actor=None, verb="core.demo_data.seeded", data=result["counts"])
+        # Relations set after an object's first save are indexed only by a full rebuild.
+        call_command("rebuild_search_index", stdout=StringIO())
         self.print_summary(result)
         self.print_logins(result["operator_password"])
 
