@@ -70,6 +70,7 @@ def fill(count: int) -> None:
     from django.db import connection, transaction
     from django.utils import timezone
 
+    from pomyslowice.search.analysis import spaced_words
     from pomyslowice.search.index import _remember_terms
     from pomyslowice.search.models import SearchDocument, SearchTerm
 
@@ -87,6 +88,7 @@ def fill(count: int) -> None:
             title = [rng.choice(real)] + [rng.choice(made_up) for _ in range(4)]
             body = [rng.choice(real) for _ in range(12)] + [rng.choice(made_up) for _ in range(48)]
             rng.shuffle(body)
+            body_text = " ".join(body).capitalize() + "."
             kind = kinds[i % len(kinds)]
             batch.append(
                 SearchDocument(
@@ -94,7 +96,8 @@ def fill(count: int) -> None:
                     object_id=str(i),
                     title=" ".join(title).capitalize(),
                     url=f"/bench/{kind}/{i}/",
-                    body=" ".join(body).capitalize() + ".",
+                    body=body_text,
+                    body_words=spaced_words(body_text),
                     title_terms=" ".join(analysed[w] for w in title),
                     body_terms=" ".join(analysed[w] for w in body),
                     date=now + timedelta(days=rng.randint(-900, 300))

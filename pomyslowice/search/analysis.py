@@ -28,7 +28,11 @@ STOP_WORDS = frozenset(
 
 def words(text: str) -> list[str]:
     """Lower-case words of letters and digits, in order."""
-    return [w[:MAX_WORD_LENGTH] for w in _WORD.findall((text or "").lower())]
+    found = _WORD.findall((text or "").lower())
+    # Searches split every candidate's body: the common case, no long word, skips a Python loop.
+    if max(map(len, found), default=0) <= MAX_WORD_LENGTH:
+        return found
+    return [w[:MAX_WORD_LENGTH] for w in found]
 
 
 @functools.cache
@@ -93,6 +97,19 @@ def terms(text: str) -> str:
     for word in words(text):
         seen.update(dict.fromkeys(sorted(word_terms(word))))
     return " ".join(seen)
+
+
+def spaced_words(text: str) -> str:
+    """The words of a text, diacritic-free, with a space around each: "phrase in text" is then a
+    whole-word substring test."""
+    return f" {' '.join(map(_folded_word, words(text)))} "
+
+
+@functools.lru_cache(maxsize=100_000)
+def _folded_word(word: str) -> str:
+    # Word by word and cached, as the same words recur in every text: folding whole texts was
+    # the slowest part of a search.
+    return " ".join(words(fold(word)))
 
 
 def query_words(q: str) -> list[tuple[str, frozenset[str]]]:

@@ -19,12 +19,14 @@ def _document_row(searchable: Searchable, obj) -> SearchDocument | None:
     if document is None:
         return None
     title = document.title[:300]
+    body = document.body[:EXCERPT_LENGTH]
     return SearchDocument(
         kind=searchable.kind,
         object_id=str(obj.pk),
         title=title,
         url=document.url,
-        body=document.body[:EXCERPT_LENGTH],
+        body=body,
+        body_words=analysis.spaced_words(body),
         title_terms=analysis.terms(title),
         body_terms=analysis.terms(document.body),
         date=document.date,

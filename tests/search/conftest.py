@@ -16,6 +16,7 @@ def index_text(db):
             title=title,
             url=f"/test/{kind}/{object_id}/",
             body=body,
+            body_words=analysis.spaced_words(body),
             title_terms=analysis.terms(title),
             body_terms=analysis.terms(body),
             date=date,

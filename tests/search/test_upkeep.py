@@ -148,3 +148,26 @@ def test_rebuild_command_prints_counts(organization, capsys):
     out = capsys.readouterr().out
     assert "organization: 2" in out or "organization: 1" in out
     assert "Indexed" in out
+
+
+def test_a_phrase_in_an_indexed_body_ranks_above_a_sooner_event():
+    soon = timezone.now() + datetime.timedelta(days=1)
+    later = timezone.now() + datetime.timedelta(days=7)
+    make_event(
+        "Spotkanie w klubie",
+        slug="klub",
+        start=soon,
+        description="<p>Dla seniorów przygotowaliśmy szkolenia.</p>",
+    )
+    make_event(
+        "Spotkanie w bibliotece",
+        slug="biblioteka",
+        start=later,
+        description="<p>Bezpłatne szkolenia dla seniorów.</p>",
+    )
+    rebuild()
+    assert [item.title for item in search("szkolenia dla seniorów").items] == [
+        "Spotkanie w bibliotece",
+        "Spotkanie w klubie",
+    ]
+    assert [item.title for item in search("seniorów szkolenia").items][0] == "Spotkanie w klubie"
