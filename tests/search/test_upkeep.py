@@ -170,4 +170,4 @@ def test_a_phrase_in_an_indexed_body_ranks_above_a_sooner_event():
         "Spotkanie w bibliotece",
         "Spotkanie w klubie",
     ]
-    assert [item.title for item in search("seniorów szkolenia").items][0] == "Spotkanie w klubie"
+    assert search("seniorów szkolenia").items[0].title == "Spotkanie w klubie"
