@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from pomyslowice.accounts.models import User
+from pomyslowice.core.forms import FilterForm
 from pomyslowice.organizations.models import SupportRecord
 
 from .models import CaretakerContact, CaretakerTask
@@ -9,7 +10,7 @@ from .models import CaretakerContact, CaretakerTask
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
-class TimelineFilterForm(forms.Form):
+class TimelineFilterForm(FilterForm):
     """The timeline's GET filters. Parameter names are Polish, like the site's addresses."""
 
     rodzaj = forms.ChoiceField(
@@ -19,17 +20,6 @@ class TimelineFilterForm(forms.Form):
     )
     od = forms.DateField(label=_("From"), required=False, widget=DATE_INPUT)
     do = forms.DateField(label=_("Until"), required=False, widget=DATE_INPUT)
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.is_valid()
-
-    @property
-    def ignored_labels(self) -> list[str]:
-        return [str(self.fields[name].label) for name in self.errors if name in self.fields]
-
-    def is_filtered(self) -> bool:
-        return any(self.cleaned_data.get(name) for name in self.fields)
 
     def apply(self, records):
         data = self.cleaned_data

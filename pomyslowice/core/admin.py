@@ -20,7 +20,7 @@ class AreaOfBenefitAdmin(admin.ModelAdmin):
 
 @admin.register(District)
 class DistrictAdmin(admin.ModelAdmin):
-    list_display = ["name", "slug"]
+    list_display = ["name", "slug", "latitude", "longitude"]
     search_fields = ["name", "slug"]
     prepopulated_fields = {"slug": ["name"]}
 

@@ -1,8 +1,12 @@
+import math
+
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+EARTH_RADIUS_KM = 6371.0
 
 
 class District(models.Model):
@@ -10,6 +14,13 @@ class District(models.Model):
 
     name = models.CharField(_("name"), max_length=100, unique=True)
     slug = models.SlugField(_("slug"), max_length=100, unique=True)
+    # A point inside the district, for "how far" (volunteer matching); a centre fills in its own.
+    latitude = models.DecimalField(
+        _("latitude"), max_digits=8, decimal_places=5, null=True, blank=True
+    )
+    longitude = models.DecimalField(
+        _("longitude"), max_digits=8, decimal_places=5, null=True, blank=True
+    )
 
     class Meta:
         ordering = ["name"]
@@ -18,6 +29,25 @@ class District(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def distance_km(self, other: "District") -> float | None:
+        """Straight-line distance between the two districts' points; None if one has none."""
+        if None in (self.latitude, self.longitude, other.latitude, other.longitude):
+            return None
+        return distance_km(
+            (float(self.latitude), float(self.longitude)),
+            (float(other.latitude), float(other.longitude)),
+        )
+
+
+def distance_km(first: tuple[float, float], second: tuple[float, float]) -> float:
+    """Great-circle distance between two (latitude, longitude) points."""
+    (lat1, lon1), (lat2, lon2) = (map(math.radians, point) for point in (first, second))
+    a = (
+        math.sin((lat2 - lat1) / 2) ** 2
+        + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    )
+    return 2 * EARTH_RADIUS_KM * math.asin(math.sqrt(a))
 
 
 class AreaOfBenefit(models.Model):

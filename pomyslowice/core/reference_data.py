@@ -186,3 +186,24 @@ MYSLOWICE_DISTRICTS = [
     ("szopena-wielka-skotnica", "Szopena-Wielka Skotnica"),
     ("wesola", "Wesoła"),
 ]
+
+# A point inside each district (latitude, longitude), estimated from the city map to about a
+# kilometre: enough to tell near from far when matching volunteers with offers. Staff correct
+# them in /admin/ (Districts); a centre elsewhere enters its own.
+MYSLOWICE_DISTRICT_POINTS = {
+    "bonczyk-tuwima": (50.2465, 19.1290),
+    "brzeczkowice-slupna": (50.2255, 19.1235),
+    "brzezinka": (50.2190, 19.1530),
+    "centrum": (50.2410, 19.1410),
+    "dzieckowice": (50.1810, 19.1580),
+    "janow-miejski-cmok": (50.2115, 19.1385),
+    "kosztowy": (50.1960, 19.1330),
+    "krasowy": (50.2075, 19.1720),
+    "larysz-hajdowizna": (50.2555, 19.1480),
+    "lawki": (50.2020, 19.1545),
+    "morgi": (50.2625, 19.1685),
+    "piasek": (50.2335, 19.1470),
+    "stare-miasto": (50.2385, 19.1365),
+    "szopena-wielka-skotnica": (50.2480, 19.1540),
+    "wesola": (50.2065, 19.1080),
+}

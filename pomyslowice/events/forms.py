@@ -9,6 +9,7 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from pomyslowice.centre.models import Room
+from pomyslowice.core.forms import FilterForm
 from pomyslowice.core.images import validate_image
 from pomyslowice.core.models import AreaOfBenefit, District
 from pomyslowice.core.sanitize import clean_html
@@ -192,7 +193,7 @@ class EventForm(forms.ModelForm):
         return cleaned
 
 
-class EventFilterForm(forms.Form):
+class EventFilterForm(FilterForm):
     """The calendar's GET filters. Parameter names are Polish, like the site's addresses."""
 
     rodzaj = forms.ChoiceField(label=_("Kind"), required=False)
@@ -225,18 +226,8 @@ class EventFilterForm(forms.Form):
     )
     bezplatne = forms.BooleanField(label=_("Only free events"), required=False)
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
+    def adjust_fields(self) -> None:
         self.fields["rodzaj"].choices = [("", _("any kind")), *category_slug_choices()]
-        self.is_valid()
-
-    @property
-    def ignored_labels(self) -> list[str]:
-        """Labels of filters whose value made no sense (say, a kind that does not exist)."""
-        return [str(self.fields[name].label) for name in self.errors if name in self.fields]
-
-    def is_filtered(self) -> bool:
-        return any(self.cleaned_data.get(name) for name in self.fields)
 
     def window(self, now: datetime) -> tuple[datetime, datetime | None]:
         """The period listed: from now or the "from" day, to the end of the "until" day."""

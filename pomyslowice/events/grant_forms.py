@@ -5,6 +5,7 @@ from django.db.models import BooleanField, Case, ExpressionWrapper, F, Q, Value,
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
+from pomyslowice.core.forms import FilterForm
 from pomyslowice.core.models import AreaOfBenefit
 from pomyslowice.core.sanitize import clean_html
 from pomyslowice.core.widgets import LINK, RichTextWidget
@@ -33,7 +34,7 @@ STATE_CLOSING = "wkrotce"
 STATE_CLOSED = "zamkniete"
 
 
-class GrantCallFilterForm(forms.Form):
+class GrantCallFilterForm(FilterForm):
     """The board's GET filters; a value that makes no sense is ignored and named on the page."""
 
     stan = forms.ChoiceField(
@@ -56,17 +57,6 @@ class GrantCallFilterForm(forms.Form):
     rodzaj = forms.ChoiceField(
         label=_("Kind"), required=False, choices=[("", _("any kind")), *GrantCall.Kind.choices]
     )
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.is_valid()
-
-    @property
-    def ignored_labels(self) -> list[str]:
-        return [str(self.fields[name].label) for name in self.errors if name in self.fields]
-
-    def is_filtered(self) -> bool:
-        return any(self.cleaned_data.get(name) for name in self.fields)
 
     def apply(self, calls, *, now: datetime.datetime):
         data = self.cleaned_data

@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
+from pomyslowice.core.forms import FilterForm
 from pomyslowice.core.models import AreaOfBenefit
 from pomyslowice.core.sanitize import clean_html
 from pomyslowice.core.widgets import RichTextWidget
@@ -198,7 +199,7 @@ class NoteForm(forms.Form):
     )
 
 
-class ArticleFilterForm(forms.Form):
+class ArticleFilterForm(FilterForm):
     """The list's GET filters; Polish parameter names like the site's addresses."""
 
     q = forms.CharField(label=_("Words in the title or text"), required=False, max_length=200)
@@ -218,21 +219,12 @@ class ArticleFilterForm(forms.Form):
         empty_label=_("any tag"),
     )
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
+    def adjust_fields(self) -> None:
         self.fields["rodzaj"].choices = [("", _("any kind")), *kind_slug_choices()]
         # Tags of drafts stay out of sight, like the drafts themselves.
         self.fields["tag"].queryset = Tag.objects.filter(
             articles__in=Article.objects.published()
         ).distinct()
-        self.is_valid()
-
-    @property
-    def ignored_labels(self) -> list[str]:
-        return [str(self.fields[name].label) for name in self.errors if name in self.fields]
-
-    def is_filtered(self) -> bool:
-        return any(self.cleaned_data.get(name) for name in self.fields)
 
     def apply(self, articles):
         data = self.cleaned_data

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from pomyslowice.accounts.permissions import emails_with_permission
 from pomyslowice.core.audit import log_action
+from pomyslowice.core.documents import EXTENSIONS, validate_document
 from pomyslowice.core.files import delete_file_on_commit
 from pomyslowice.core.models import AreaOfBenefit
 from pomyslowice.core.notifications import send_templated_email
@@ -18,7 +19,6 @@ from pomyslowice.core.text import fold, unique_slug
 from pomyslowice.organizations.models import Organization
 
 from . import permissions
-from .files import EXTENSIONS, validate_document
 from .models import Article, ArticleRevision, Attachment, Tag
 
 # Words of the knowledge base's own addresses that no article may take as its slug.

@@ -13,13 +13,13 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from pomyslowice.core.documents import INLINE_TYPES, LABELS, sniff
 from pomyslowice.core.jsonld import json_ld
 from pomyslowice.core.sanitize import safe_html
 from pomyslowice.organizations.api import absolute_url
 from pomyslowice.organizations.forms import add_service_errors
 
 from . import permissions, services
-from .files import INLINE_TYPES, LABELS, sniff
 from .forms import (
     SLUG_TO_KIND,
     ArticleFilterForm,

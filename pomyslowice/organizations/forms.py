@@ -7,6 +7,7 @@ from django.db.models.fields.files import FieldFile
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
+from pomyslowice.core.forms import FilterForm
 from pomyslowice.core.models import AreaOfBenefit, District
 from pomyslowice.core.sanitize import clean_html
 from pomyslowice.core.widgets import LINK, RichTextWidget
@@ -197,7 +198,7 @@ SORT_ORDERS = {
 }
 
 
-class DirectoryFilterForm(forms.Form):
+class DirectoryFilterForm(FilterForm):
     """The directory's GET filters. Parameter names are Polish, like the site's addresses."""
 
     q = forms.CharField(label=_("Search"), required=False, max_length=200, widget=forms.SearchInput)
@@ -227,19 +228,10 @@ class DirectoryFilterForm(forms.Form):
         ],
     )
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
+    not_filters = ("sort",)
+
+    def adjust_fields(self) -> None:
         self.fields["rodzaj"].choices = [("", _("any kind")), *Organization.Kind.choices]
-        self.is_valid()
-
-    @property
-    def ignored_labels(self) -> list[str]:
-        """Labels of filters whose value made no sense (say, an area that does not exist)."""
-        return [str(self.fields[name].label) for name in self.errors if name in self.fields]
-
-    def is_filtered(self) -> bool:
-        data = self.cleaned_data
-        return any(data.get(name) for name in ("q", "rodzaj", "obszar", "dzielnica", "opp"))
 
     def apply(self, queryset):
         data = self.cleaned_data

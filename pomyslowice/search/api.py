@@ -74,6 +74,7 @@ def search_everything(request: HttpRequest, params: Query[SearchParams]):
         kinds=[params.kind] if params.kind else None,
         limit=params.limit,
         offset=params.offset,
+        user=request.user,
     )
     return {
         "count": found.count,

@@ -31,6 +31,8 @@ def _document_row(searchable: Searchable, obj) -> SearchDocument | None:
         body_terms=analysis.terms(document.body),
         date=document.date,
         visible_from=document.visible_from,
+        visible_until=document.visible_until,
+        min_age=document.min_age,
     )
 
 

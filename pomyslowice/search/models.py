@@ -26,6 +26,8 @@ class SearchDocument(models.Model):
     body_terms = models.TextField(blank=True)
     date = models.DateTimeField(null=True, blank=True)
     visible_from = models.DateTimeField(null=True, blank=True)
+    visible_until = models.DateTimeField(null=True, blank=True)
+    min_age = models.PositiveSmallIntegerField(null=True, blank=True)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:

@@ -17,6 +17,7 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
+from pomyslowice.core.ages import age_on
 from pomyslowice.core.text import fold
 
 from . import analysis
@@ -71,8 +72,8 @@ class SearchResults:
 
 
 def search(q, *, kinds=None, limit=20, offset=0, user=None) -> SearchResults:
-    """Public objects matching every word of `q` in any of its forms. `user` is accepted for
-    later per-user visibility; today the index holds public objects only."""
+    """Public objects matching every word of `q` in any of its forms. The index holds public
+    objects only; `user` (anyone with a `birth_date`, or None) hides those not open to their age."""
     q = (q or "").strip()[:MAX_QUERY_LENGTH]
     if not q:
         return SearchResults(problem=_("Type what you are looking for."))
@@ -82,10 +83,11 @@ def search(q, *, kinds=None, limit=20, offset=0, user=None) -> SearchResults:
             query=q, problem=_("Type at least one word of letters or digits to search for.")
         )
     now = timezone.now()
+    age = age_on(getattr(user, "birth_date", None), timezone.localdate(now))
     with transaction.atomic():
         _prefer_the_index()
-        counts = _counts(query, now)
-        total, wanted = _total(query, now, counts, kinds)
+        counts = _counts(query, now, age)
+        total, wanted = _total(query, now, age, counts, kinds)
         results = SearchResults(
             query=q,
             count=min(total, COUNT_CAP),
@@ -97,7 +99,7 @@ def search(q, *, kinds=None, limit=20, offset=0, user=None) -> SearchResults:
         if offset >= results.count:
             return results
         how_many = min(max(CANDIDATES, offset + limit), results.count)
-        rows = _candidates(query, now, wanted, how_many)
+        rows = _candidates(query, now, age, wanted, how_many)
     phrase = analysis.spaced_words(q)
     scored = sorted(((_score(row, query, phrase, now), row) for row in rows), key=_order)
     page = scored[offset : offset + limit]
@@ -134,8 +136,13 @@ def _needed(terms) -> list[str]:
     return sorted(t for t in terms if fold(t) == t or fold(t) not in terms)
 
 
-def _visible(now, kinds) -> tuple[str, list]:
-    sql, params = "(d.visible_from IS NULL OR d.visible_from <= %s)", [now]
+def _visible(now, kinds, age) -> tuple[str, list]:
+    sql = "(d.visible_from IS NULL OR d.visible_from <= %s)"
+    sql += " AND (d.visible_until IS NULL OR d.visible_until > %s)"
+    params = [now, now]
+    if age is not None:
+        sql += " AND (d.min_age IS NULL OR d.min_age <= %s)"
+        params.append(age)
     if kinds is not None:
         sql += f" AND d.kind IN ({', '.join(['%s'] * len(kinds))})"
         params.extend(kinds)
@@ -174,7 +181,7 @@ def _tiers(query) -> list[tuple[str, list[str]]]:
     return tiers if len(query) > 1 else [tiers[0], tiers[2]]
 
 
-def _counts(query, now, kinds=None) -> dict[str, int]:
+def _counts(query, now, age, kinds=None) -> dict[str, int]:
     """Matches per kind among the first COUNT_CAP + 1 found (one more tells "over the cap"): so
     exact when the query has at most COUNT_CAP matches, otherwise lower bounds. Counting each
     kind up to the cap instead would build the full-text bitmap once per kind, 9 ms each for a
@@ -182,7 +189,7 @@ def _counts(query, now, kinds=None) -> dict[str, int]:
     counted first: their index is small, and a common word fills the cap from it alone."""
     title_tier, whole_document = _tiers(query)[0], _whole_document(query)
     for match, match_params in (title_tier, whole_document):
-        found = _count(match, match_params, now, kinds)
+        found = _count(match, match_params, now, age, kinds)
         if sum(found.values()) > COUNT_CAP:
             break
     return {kind: found[kind] for kind in registered() if found.get(kind)}
@@ -194,8 +201,8 @@ def _whole_document(query) -> tuple[str, list[str]]:
     return FTS_MATCH, [_match_expression(query)]
 
 
-def _count(match: str, match_params: list, now, kinds) -> dict[str, int]:
-    visible, params = _visible(now, kinds)
+def _count(match: str, match_params: list, now, age, kinds) -> dict[str, int]:
+    visible, params = _visible(now, kinds, age)
     with connection.cursor() as cursor:
         cursor.execute(
             f"SELECT kind, COUNT(*) FROM (SELECT d.kind FROM {_from()} WHERE {match} "
@@ -205,14 +212,14 @@ def _count(match: str, match_params: list, now, kinds) -> dict[str, int]:
         return dict(cursor.fetchall())
 
 
-def _total(query, now, counts, kinds) -> tuple[int, list[str]]:
+def _total(query, now, age, counts, kinds) -> tuple[int, list[str]]:
     """How many matches of `kinds` (up to COUNT_CAP + 1), and which kinds have them."""
     if kinds is None:
         return sum(counts.values()), list(counts)
     asked = [k for k in registered() if k in kinds]
     if sum(counts.values()) > COUNT_CAP and asked:
         # The first matches of all kinds say little about the kinds asked for: count those alone.
-        counts = _counts(query, now, asked)
+        counts = _counts(query, now, age, asked)
     wanted = [k for k in counts if k in kinds]
     return sum(counts[k] for k in wanted), wanted
 
@@ -231,11 +238,11 @@ class _Row:
     body: str = ""
 
 
-def _candidates(query, now, kinds, how_many) -> list[_Row]:
+def _candidates(query, now, age, kinds, how_many) -> list[_Row]:
     """The best `how_many` matches by a cheap order (every word in the title, then some word in
     the title, then the rest; newest first), which Python then scores exactly. A tier is read
     only while the ones before it fall short, so common words never read all their matches."""
-    visible, visible_params = _visible(now, kinds)
+    visible, visible_params = _visible(now, kinds, age)
     rows = []
     for match, match_params in _tiers(query):
         sql = (

@@ -38,6 +38,11 @@ class Document:
     date: datetime.datetime | None = None
     # Not shown before this moment (scheduled publication); None = at once.
     visible_from: datetime.datetime | None = None
+    # Not shown from this moment on (an offer past its validity); None = until it changes.
+    visible_until: datetime.datetime | None = None
+    # Hidden from people known to be younger (a volunteer offer not open to minors); people
+    # whose age is unknown, anonymous visitors included, see it.
+    min_age: int | None = None
 
 
 @dataclasses.dataclass(frozen=True)

@@ -16,7 +16,11 @@ def results(request: HttpRequest):
     kind = kind if kind in kinds else ""
     page_number = _page_number(request.GET.get("strona"))
     found = search(
-        q, kinds=[kind] if kind else None, limit=PER_PAGE, offset=(page_number - 1) * PER_PAGE
+        q,
+        kinds=[kind] if kind else None,
+        limit=PER_PAGE,
+        offset=(page_number - 1) * PER_PAGE,
+        user=request.user,
     )
     # The paginator only does the arithmetic; the items are the page search() returned. Pages
     # end at the capped count: nobody reads result 1,001 of a search.

@@ -5,8 +5,8 @@ from pathlib import Path
 import pytest
 from django.core.exceptions import ValidationError
 
+from pomyslowice.core.documents import DOCX, ODT, PDF, PNG
 from pomyslowice.knowledge import services
-from pomyslowice.knowledge.files import DOCX, ODT, PDF, PNG
 from pomyslowice.knowledge.models import Article, Attachment
 from tests.conftest import PERSONAS
 

@@ -9,7 +9,7 @@ from pomyslowice.search.models import SearchDocument
 def index_text(db):
     """Index a text as a document of `kind`, the way the index stores registered objects."""
 
-    def index(object_id, title, body="", *, kind="organization", date=None, visible_from=None):
+    def index(object_id, title, body="", *, kind="organization", date=None, **visibility):
         row = SearchDocument.objects.create(
             kind=kind,
             object_id=str(object_id),
@@ -20,7 +20,7 @@ def index_text(db):
             title_terms=analysis.terms(title),
             body_terms=analysis.terms(body),
             date=date,
-            visible_from=visible_from,
+            **visibility,
         )
         _remember_terms([row])
         return row

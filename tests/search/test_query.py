@@ -5,6 +5,7 @@ import datetime
 import pytest
 from django.utils import timezone
 
+from pomyslowice.accounts.tokens import create_api_token
 from pomyslowice.search.query import search
 
 from .conftest import ids
@@ -120,3 +121,39 @@ def test_problems_are_explained(corpus):
     assert search("!!! ...").problem
     assert search("😀").problem
     assert search("w i").problem is None  # only stop-words: searched for anyway
+
+
+def test_documents_leave_results_when_their_time_is_over(index_text):
+    now = timezone.now()
+    index_text(1, "Oferta aktualna", visible_until=now + datetime.timedelta(hours=1))
+    index_text(2, "Oferta wygasła", visible_until=now - datetime.timedelta(seconds=1))
+    assert ids(search("oferta")) == ["1"]
+    assert search("oferta").counts_by_kind == {"organization": 1}
+
+
+def test_documents_for_older_people_are_hidden_from_younger_ones(index_text, users):
+    index_text(1, "Oferta dla dorosłych", min_age=18)
+    index_text(2, "Oferta od 13 lat", min_age=13)
+    index_text(3, "Oferta dla każdego")
+    sixteen = users["volunteer_minor"]
+    assert sorted(ids(search("oferta", user=sixteen))) == ["2", "3"]
+    assert search("oferta", user=sixteen).count == 2
+    for anyone in (None, users["resident"], users["anonymous"]):
+        assert sorted(ids(search("oferta", user=anyone))) == ["1", "2", "3"]
+    users["resident"].birth_date = sixteen.birth_date.replace(year=sixteen.birth_date.year - 10)
+    assert sorted(ids(search("oferta", user=users["resident"]))) == ["1", "2", "3"]
+
+
+def test_the_search_page_and_api_hide_adult_documents_from_a_minor(
+    index_text, client_for, users, client
+):
+    index_text(1, "Oferta dla dorosłych", min_age=18)
+    assert (
+        "Oferta dla dorosłych"
+        not in client_for("volunteer_minor").get("/szukaj/", {"q": "oferta"}).text
+    )
+    assert "Oferta dla dorosłych" in client.get("/szukaj/", {"q": "oferta"}).text
+    token = create_api_token(user=users["volunteer_minor"], name="Test")[1]
+    minor_api = client.get("/api/v1/search", {"q": "oferta"}, HTTP_AUTHORIZATION=f"Bearer {token}")
+    assert minor_api.json()["count"] == 0
+    assert client.get("/api/v1/search", {"q": "oferta"}).json()["count"] == 1
