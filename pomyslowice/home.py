@@ -5,6 +5,7 @@ from django.shortcuts import render
 from pomyslowice.events import grant_views
 from pomyslowice.events import views as event_views
 from pomyslowice.organizations import views as organization_views
+from pomyslowice.volunteering import offer_views
 
 
 def home(request):
@@ -12,5 +13,6 @@ def home(request):
         **organization_views.home_highlights(),
         **event_views.home_highlights(),
         **grant_views.home_highlights(),
+        **offer_views.home_highlights(request.user),
     }
     return render(request, "home.html", context)

@@ -13,6 +13,7 @@ from pomyslowice.centre.room_views import mine_room_bookings
 from pomyslowice.centre.strategy_views import mine_strategy_context
 from pomyslowice.knowledge.permissions import can_read_drafts, can_write
 from pomyslowice.organizations.views import my_page_context
+from pomyslowice.volunteering.profile_views import mine_volunteering
 
 
 @login_required
@@ -30,5 +31,6 @@ def mine(request):
         **mine_strategy_context(user),
         "can_write_articles": can_write(user),
         "can_read_article_drafts": can_read_drafts(user),
+        **mine_volunteering(user),
     }
     return render(request, "mine.html", context)

@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "pomyslowice.centre",
     "pomyslowice.knowledge",
     "pomyslowice.events",
+    "pomyslowice.volunteering",
     "pomyslowice.demo",
     "allauth",
     "allauth.account",

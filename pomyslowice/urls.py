@@ -34,6 +34,7 @@ urlpatterns += i18n_patterns(
     path("wydarzenia/", include("pomyslowice.events.urls")),
     path("osrodek/", include("pomyslowice.centre.urls")),
     path("wiedza/", include("pomyslowice.knowledge.urls")),
+    path("wolontariat/", include("pomyslowice.volunteering.urls")),
     path("szukaj/", include("pomyslowice.search.urls")),
     path("kalendarz.ics", event_views.calendar_ics, name="calendar-ics"),
     path("konkursy/", include("pomyslowice.events.grant_urls")),

@@ -112,6 +112,34 @@ _KNOWLEDGE_WORK = [
     "knowledge.change_tag",
 ]
 
+# The volunteer centre's records about people (applications, engagements, profiles, hours).
+_VOLUNTEERING_READ = [
+    f"volunteering.view_{model}"
+    for model in (
+        "offer",
+        "application",
+        "engagement",
+        "agreement",
+        "guardianconsent",
+        "hoursentry",
+        "certificaterequest",
+        "volunteerprofile",
+        "outreachmeeting",
+        "groupmember",
+        "groupmeeting",
+        "groupaction",
+        "skill",
+    )
+]
+_VOLUNTEERING_WORK = [
+    *_VOLUNTEERING_READ,
+    "volunteering.review_offer",
+    "volunteering.change_offer",
+    "volunteering.manage_outreach",
+    "volunteering.add_skill",
+    "volunteering.change_skill",
+]
+
 ROLE_PERMISSIONS: dict[str, list[str]] = {
     Role.COORDINATOR: [
         *_ORGANIZATIONS_WORK,
@@ -119,6 +147,7 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         *_CENTRE_SETUP,
         *_CENTRE_WORK,
         *_KNOWLEDGE_WORK,
+        *_VOLUNTEERING_WORK,
         "centre.manage_appointments",
         "centre.change_appointment",
         "events.delete_event",
@@ -137,6 +166,8 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         *_ORGANIZATIONS_READ,
         *_EVENTS_READ,
         *_KNOWLEDGE_READ,
+        "volunteering.view_offer",
+        "volunteering.view_outreachmeeting",
         "core.view_auditlogentry",
         "core.view_areaofbenefit",
         "core.view_district",
@@ -152,6 +183,7 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         *_ORGANIZATIONS_READ,
         *_EVENTS_READ,
         *_KNOWLEDGE_READ,
+        *_VOLUNTEERING_WORK,
         "organizations.manage_people",
         "organizations.add_person",
         "organizations.change_person",
@@ -163,6 +195,9 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "accounts.change_apitoken",
         "auth.view_group",
         *_CENTRE_SETUP,
+        "volunteering.view_skill",
+        "volunteering.add_skill",
+        "volunteering.change_skill",
         "core.view_auditlogentry",
         "core.view_areaofbenefit",
         "core.change_areaofbenefit",

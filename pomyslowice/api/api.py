@@ -13,11 +13,12 @@ from pomyslowice.events.grant_api import router as grant_calls_router
 from pomyslowice.knowledge.api import router as knowledge_router
 from pomyslowice.organizations.api import router as organizations_router
 from pomyslowice.search.api import router as search_router
+from pomyslowice.volunteering.api import router as volunteering_router
 
 from .auth import optional_token_auth, token_auth
 from .errors import ErrorOut, install_error_handlers
 
-DESCRIPTION = """Public data of Pomysłowice: organisations, people, events, knowledge.
+DESCRIPTION = """Public data of Pomysłowice: organisations, people, events, knowledge, volunteering.
 
 Reading needs no account. Changing something needs a personal token, created on your account
 page and sent as `Authorization: Bearer <token>`. Lists are paginated with `limit` (at most 100)
@@ -42,6 +43,7 @@ api.add_router("/", consulting_router)
 api.add_router("/", rooms_router)
 api.add_router("/", knowledge_router)
 api.add_router("/", search_router)
+api.add_router("/", volunteering_router)
 
 
 class MeOut(Schema):

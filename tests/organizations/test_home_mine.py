@@ -22,7 +22,8 @@ def test_home_explains_the_platform_and_searches_the_directory(client, organizat
     assert 'href="/en/organizacje/zglos/"' in text
     assert 'href="/en/osrodek/"' in text
     assert 'href="/en/wiedza/"' in text
-    assert "/wolontariat/" not in text
+    assert 'href="/en/wolontariat/"' in text
+    assert "No volunteer offer is open right now." in text
 
 
 def test_home_lists_the_six_newest_and_counts_by_kind(client, make_organizations):

@@ -16,6 +16,7 @@ from pomyslowice.core.sanitize import clean_html
 from pomyslowice.events.models import Event, GrantCall
 from pomyslowice.organizations import demo_data
 from pomyslowice.organizations.models import Membership, Organization, Person, PersonConsent
+from pomyslowice.volunteering import demo_profiles
 
 pytestmark = pytest.mark.django_db
 
@@ -58,8 +59,8 @@ def test_running_twice_creates_no_duplicates():
     seed()
 
     assert snapshot() == first
-    # and the operator, and the outside lawyer who consults at the centre
-    assert first["users"] == len(demo_data.PERSONAS) + 2
+    # and the operator, the outside lawyer who consults at the centre, and the demo volunteers
+    assert first["users"] == len(demo_data.PERSONAS) + 2 + len(demo_profiles.PEOPLE)
     assert AuditLogEntry.objects.filter(verb="core.demo_data.seeded").count() == 2
 
 

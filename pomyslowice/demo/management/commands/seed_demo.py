@@ -16,6 +16,7 @@ from pomyslowice.events import demo as events_demo
 from pomyslowice.knowledge import demo as knowledge_demo
 from pomyslowice.organizations import demo as organizations_demo
 from pomyslowice.organizations import demo_data
+from pomyslowice.volunteering import demo as volunteering_demo
 
 
 class Command(BaseCommand):
@@ -33,6 +34,14 @@ class Command(BaseCommand):
             )
             result["counts"].update(
                 events_demo.seed(
+                    users=result["users"],
+                    organizations=result["organizations"],
+                    areas=result["areas"],
+                    districts=result["districts"],
+                )
+            )
+            result["counts"].update(
+                volunteering_demo.seed(
                     users=result["users"],
                     organizations=result["organizations"],
                     areas=result["areas"],

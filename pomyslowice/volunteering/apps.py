@@ -1,0 +1,11 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class VolunteeringConfig(AppConfig):
+    name = "pomyslowice.volunteering"
+    label = "volunteering"
+    verbose_name = _("Volunteer centre")
+
+    def ready(self):
+        from . import search  # noqa: F401  (registers volunteer offers with the search)
