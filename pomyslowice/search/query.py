@@ -185,10 +185,14 @@ def _counts(query, now, age, kinds=None) -> dict[str, int]:
     """Matches per kind among the first COUNT_CAP + 1 found (one more tells "over the cap"): so
     exact when the query has at most COUNT_CAP matches, otherwise lower bounds. Counting each
     kind up to the cap instead would build the full-text bitmap once per kind, 9 ms each for a
-    common word at 200k documents: more than the whole budget of a search. Title matches are
-    counted first: their index is small, and a common word fills the cap from it alone."""
-    title_tier, whole_document = _tiers(query)[0], _whole_document(query)
-    for match, match_params in (title_tier, whole_document):
+    common word at 200k documents: more than the whole budget of a search. A single word's title
+    matches are counted first: their index is small, and a common word fills the cap from it."""
+    # Several words rarely all stand in a thousand titles: counting those first would only add
+    # a query.
+    tiers = (
+        [_whole_document(query)] if len(query) > 1 else [_tiers(query)[0], _whole_document(query)]
+    )
+    for match, match_params in tiers:
         found = _count(match, match_params, now, age, kinds)
         if sum(found.values()) > COUNT_CAP:
             break
