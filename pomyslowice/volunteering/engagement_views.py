@@ -523,9 +523,7 @@ def end(request, pk):
 @login_required
 def call_off(request, pk):
     """Before the start the host may call the engagement off; the place is free again."""
-    engagement = get_engagement_for_user(request.user, pk)
-    if not acts_for_host(request.user, engagement):
-        raise PermissionDenied
+    engagement = _for_host(request, pk)
     form = CallOffForm(request.POST or None)
     done = _submit(
         request,

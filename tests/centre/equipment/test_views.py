@@ -70,7 +70,7 @@ def test_everyone_sees_the_equipment_list(client_for, persona, laptops, projecto
 
 def test_availability_check_shows_free_units(client, reservation, laptops, projector):
     response = client.get(
-        url("equipment-list"), {"start": field(at(0, 20)), "end": field(at(0, 22))}
+        url("equipment-list"), {"start": field(at(1, 7)), "end": field(at(1, 8))}
     )
 
     free = {item.slug: item.available for item in response.context["equipment"]}
@@ -189,8 +189,9 @@ def test_over_quantity_is_a_clear_form_error(client_for, organization, laptops, 
         {
             "equipment": laptops.pk,
             "quantity": 4,
-            "start": field(at(0, 20)),
-            "end": field(at(0, 22)),
+            # Within the reservation (now until 9:00 tomorrow) and ahead whatever the hour.
+            "start": field(at(1, 7)),
+            "end": field(at(1, 8)),
             "organization": organization.pk,
         },
     )
