@@ -69,9 +69,7 @@ def test_everyone_sees_the_equipment_list(client_for, persona, laptops, projecto
 
 
 def test_availability_check_shows_free_units(client, reservation, laptops, projector):
-    response = client.get(
-        url("equipment-list"), {"start": field(at(1, 7)), "end": field(at(1, 8))}
-    )
+    response = client.get(url("equipment-list"), {"start": field(at(1, 7)), "end": field(at(1, 8))})
 
     free = {item.slug: item.available for item in response.context["equipment"]}
     assert free == {"laptop": 3, "projektor": 1}
