@@ -151,5 +151,7 @@ def test_query_count_is_flat(client, organization, django_assert_max_num_queries
     rebuild()
     with django_assert_max_num_queries(12):
         assert client.get(PAGE, {"q": "sportowy"}).status_code == 200
-    with django_assert_max_num_queries(8):
+    # PostgreSQL's transaction and index hint, two counts (titles first), the vocabulary, two
+    # tiers and the page's bodies: the same for any number of documents.
+    with django_assert_max_num_queries(10):
         assert client.get(API, {"q": "sport"}).status_code == 200
