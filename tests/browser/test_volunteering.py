@@ -257,3 +257,38 @@ def test_volunteer_signs_up_applies_works_and_gets_a_certificate(
     text = pdf_text(page, download.get_attribute("href"))
     assert "2.5 hours (approved by the host)" in text
     assert TITLE in text and NAME in text
+
+
+def test_staff_and_host_pages_pass_axe(live, page, users, organization, area):
+    """The pages around the journey, in Polish: offers with filters, the offer form, the review
+    queue, the volunteers matching an offer, the hours overview, the outreach log and the
+    initiative group."""
+    offer = make_offer(organization, TITLE, areas=[area], min_age=16)
+    make_offer(organization, "Oferta w przygotowaniu", status=Offer.Status.REVIEW)
+    page.goto("/wolontariat/?nieletni=on")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Wolontariat")
+    expect(page.locator("main")).to_contain_text(TITLE)
+    assert_no_axe_violations(page)
+    page.goto(f"/wolontariat/oferty/{offer.slug}/")
+    assert_no_axe_violations(page)
+
+    log_in(page, live, users["representative"])
+    page.goto("/wolontariat/oferty/nowa/")
+    assert_no_axe_violations(page)
+    page.locator("main form button[type=submit]").last.click()  # nothing filled in: errors
+    expect(page.locator("main .errorlist").first).to_be_visible()
+    assert_no_axe_violations(page)
+    page.goto(f"/wolontariat/oferty/{offer.slug}/wolontariusze/")
+    assert_no_axe_violations(page)
+
+    log_in(page, live, users["volunteer_caretaker"])
+    for path in (
+        "/wolontariat/do-zatwierdzenia/",
+        "/wolontariat/godziny/",
+        "/wolontariat/promocja/",
+        "/wolontariat/promocja/nowe/",
+        "/wolontariat/grupa-inicjatywna/",
+    ):
+        page.goto(path)
+        expect(page.get_by_role("heading", level=1)).to_be_visible()
+        assert_no_axe_violations(page)
