@@ -37,7 +37,7 @@ def test_count_stops_at_the_cap(many):
     found = search("seniorzy")
     assert (found.count, found.count_is_capped) == (COUNT_CAP, True)
     assert found.counts_are_lower_bounds
-    assert sum(found.counts_by_kind.values()) == COUNT_CAP + 1
+    assert sum(found.counts_by_kind.values()) > COUNT_CAP
     assert len(found.items) == 20
     event = search("seniorzy", kinds=["event"])
     assert (event.count, event.count_is_capped, ids(event)) == (1, False, ["1"])
@@ -61,7 +61,7 @@ def test_page_says_over_the_cap(client, many):
 def test_api_says_the_count_is_an_estimate(client, many):
     body = client.get("/api/v1/search", {"q": "seniorzy"}).json()
     assert (body["count"], body["count_is_estimate"]) == (COUNT_CAP, True)
-    assert sum(body["counts_by_kind"].values()) == COUNT_CAP + 1
+    assert sum(body["counts_by_kind"].values()) > COUNT_CAP
     event = client.get("/api/v1/search", {"q": "seniorzy", "kind": "event"}).json()
     assert (event["count"], event["count_is_estimate"]) == (1, False)
     assert client.get("/api/v1/search", {"q": "bal"}).json()["count_is_estimate"] is False
