@@ -38,6 +38,10 @@ urlpatterns += i18n_patterns(
     path("szukaj/", include("pomyslowice.search.urls")),
     path("kalendarz.ics", event_views.calendar_ics, name="calendar-ics"),
     path("konkursy/", include("pomyslowice.events.grant_urls")),
+    path("panel/ankiety/", include("pomyslowice.surveys.urls")),
+    path("panel/", include("pomyslowice.reports.urls")),
+    path("ankiety/", include("pomyslowice.surveys.public_urls")),
+    path("dane/", include("pomyslowice.api.opendata_urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=False,
 )

@@ -140,6 +140,29 @@ _VOLUNTEERING_WORK = [
     "volunteering.change_skill",
 ]
 
+_REPORTS_READ = [
+    "reports.view_project",
+    "reports.view_budgetline",
+    "reports.view_expense",
+    "reports.view_funderreport",
+    "reports.export_data",
+]
+_REPORTS_WORK = [
+    *_REPORTS_READ,
+    *[
+        f"reports.{action}_{model}"
+        for action in ("add", "change", "delete")
+        for model in ("project", "budgetline", "expense", "funderreport")
+    ],
+]
+_SURVEYS_WORK = [
+    "surveys.view_survey",
+    "surveys.add_survey",
+    "surveys.change_survey",
+    "surveys.delete_survey",
+    "surveys.view_response",
+]
+
 ROLE_PERMISSIONS: dict[str, list[str]] = {
     Role.COORDINATOR: [
         *_ORGANIZATIONS_WORK,
@@ -148,6 +171,8 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         *_CENTRE_WORK,
         *_KNOWLEDGE_WORK,
         *_VOLUNTEERING_WORK,
+        *_REPORTS_WORK,
+        *_SURVEYS_WORK,
         "centre.manage_appointments",
         "centre.change_appointment",
         "events.delete_event",
@@ -166,6 +191,12 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         *_ORGANIZATIONS_READ,
         *_EVENTS_READ,
         *_KNOWLEDGE_READ,
+        *_REPORTS_READ,
+        *_SURVEYS_WORK,
+        "reports.add_project",
+        "reports.change_project",
+        "reports.add_funderreport",
+        "reports.change_funderreport",
         "volunteering.view_offer",
         "volunteering.view_outreachmeeting",
         "core.view_auditlogentry",

@@ -2,7 +2,7 @@
 
 from django.http import HttpRequest, JsonResponse
 from django.utils.translation import gettext as _
-from ninja import NinjaAPI, Schema
+from ninja import Field, NinjaAPI, Schema
 from ninja.openapi.docs import Swagger
 
 from pomyslowice.accounts.models import User
@@ -16,7 +16,7 @@ from pomyslowice.search.api import router as search_router
 from pomyslowice.volunteering.api import router as volunteering_router
 
 from .auth import optional_token_auth, token_auth
-from .errors import ErrorOut, install_error_handlers
+from .errors import error_responses, install_error_handlers
 
 DESCRIPTION = """Public data of Pomysłowice: organisations, people, events, knowledge, volunteering.
 
@@ -47,9 +47,9 @@ api.add_router("/", volunteering_router)
 
 
 class MeOut(Schema):
-    id: int
-    email: str
-    name: str
+    id: int = Field(description="Stable identifier of the account.", examples=[5])
+    email: str = Field(description="The account's e-mail address.", examples=["anna@example.org"])
+    name: str = Field(description="Full name, possibly empty.", examples=["Anna Nowak"])
 
     @staticmethod
     def resolve_name(user: User) -> str:
@@ -59,10 +59,11 @@ class MeOut(Schema):
 @api.get(
     "/me",
     auth=token_auth,
-    response={200: MeOut, 401: ErrorOut},
+    response={200: MeOut, **error_responses(401)},
     tags=["account"],
     url_name="me",
     operation_id="getMe",
+    summary="The token's owner",
 )
 def me(request: HttpRequest):
     """The owner of the token: a quick way to check that a token works."""

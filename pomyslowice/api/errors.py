@@ -9,7 +9,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
-from ninja import NinjaAPI, Schema, Status
+from ninja import Field, NinjaAPI, Schema, Status
 from ninja.errors import AuthenticationError, AuthorizationError
 from ninja.errors import ValidationError as NinjaValidationError
 
@@ -17,7 +17,37 @@ from ninja.errors import ValidationError as NinjaValidationError
 class ErrorOut(Schema):
     """The body of every error response; bad input also lists the problems in `errors`."""
 
-    detail: str
+    detail: str = Field(
+        description="What went wrong, in the language of Accept-Language.",
+        examples=["Not found."],
+    )
+
+
+class ProblemOut(Schema):
+    loc: list[str] = Field(
+        description="Where the bad value is: query, path or body, then the parameter's name.",
+        examples=[["query", "limit"]],
+    )
+    msg: str = Field(
+        description="What is wrong with it.", examples=["Input should be less than or equal to 100"]
+    )
+    type: str = Field(
+        description="A machine-readable kind of problem.", examples=["less_than_equal"]
+    )
+
+
+class InvalidRequestOut(ErrorOut):
+    """400: a parameter or a field of the body is missing or has a value that cannot be used."""
+
+    errors: list[ProblemOut] = Field(
+        default_factory=list,
+        description="Each problem found; empty when there is no single culprit.",
+    )
+
+
+def error_responses(*codes: int) -> dict[int, type[Schema]]:
+    """The documented error responses of an operation, for `response={200: ..., **here}`."""
+    return {code: InvalidRequestOut if code == 400 else ErrorOut for code in codes}
 
 
 def conflict(error: DjangoValidationError) -> Status:

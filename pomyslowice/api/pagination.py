@@ -21,13 +21,19 @@ class LimitOffsetPagination(ninja_pagination.LimitOffsetPagination):
 
     class Input(Schema):
         limit: int = Field(
-            DEFAULT_LIMIT, ge=1, le=MAX_LIMIT, description="How many items to return."
+            DEFAULT_LIMIT,
+            ge=1,
+            le=MAX_LIMIT,
+            description=f"How many items to return (at most {MAX_LIMIT}).",
+            examples=[DEFAULT_LIMIT],
         )
-        offset: int = Field(0, ge=0, le=MAX_OFFSET, description="How many items to skip.")
+        offset: int = Field(
+            0, ge=0, le=MAX_OFFSET, description="How many items to skip.", examples=[0]
+        )
 
     class Output(Schema):
-        count: int
-        items: list[Any]
+        count: int = Field(description="How many items match, on all pages.", examples=[57])
+        items: list[Any] = Field(description="This page of them.")
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(max_limit=MAX_LIMIT, **kwargs)

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema, Status
 
 from pomyslowice.api.auth import token_auth
-from pomyslowice.api.errors import ErrorOut, conflict
+from pomyslowice.api.errors import conflict, error_responses
 
 from . import consulting_services as services
 from .consulting_slots import free_slots
@@ -22,18 +22,25 @@ MAX_RANGE_DAYS = 31
 
 
 class ConsultantOut(Schema):
-    id: int
-    name: str = Field(alias="display_name")
+    id: int = Field(description="Stable identifier of the consultant.", examples=[7])
+    name: str = Field(
+        alias="display_name", description="Name shown to clients.", examples=["Marta Kowalska"]
+    )
 
 
 class ServiceOut(Schema):
-    slug: str
-    name: str
-    kind: str
-    description: str
-    duration_minutes: int
-    organization_required: bool
-    consultants: list[ConsultantOut]
+    id: int = Field(description="Stable identifier.", examples=[4])
+    slug: str = Field(description="Stable identifier in addresses.", examples=["doradztwo-prawne"])
+    name: str = Field(description="Name.", examples=["Doradztwo prawne"])
+    kind: str = Field(description="Kind of consulting.", examples=["legal"])
+    description: str = Field(
+        description="Plain-text description.", examples=["Statut, KRS, umowy, RODO."]
+    )
+    duration_minutes: int = Field(description="Length of one appointment.", examples=[45])
+    organization_required: bool = Field(
+        description="Only for representatives of organisations.", examples=[False]
+    )
+    consultants: list[ConsultantOut] = Field(description="Active consultants giving it.")
 
     @staticmethod
     def resolve_consultants(service: ConsultingService) -> list:
@@ -41,37 +48,60 @@ class ServiceOut(Schema):
 
 
 class SlotOut(Schema):
-    consultant: ConsultantOut
-    start: datetime.datetime
-    end: datetime.datetime
+    consultant: ConsultantOut = Field(description="Who is free.")
+    start: datetime.datetime = Field(
+        description="Start, Warsaw time with its offset.", examples=["2026-12-02T10:00:00+01:00"]
+    )
+    end: datetime.datetime = Field(
+        description="End, Warsaw time with its offset.", examples=["2026-12-02T10:45:00+01:00"]
+    )
 
 
 class SlotFilters(Schema):
     from_: datetime.date | None = Field(
-        None, alias="from", description="First day (default today)."
+        None, alias="from", description="First day (default today).", examples=["2026-12-01"]
     )
-    to: datetime.date | None = Field(None, description="Last day (default a week after `from`).")
+    to: datetime.date | None = Field(
+        None, description="Last day (default a week after `from`).", examples=["2026-12-07"]
+    )
 
 
 class AppointmentIn(Schema):
-    service: str = Field(max_length=120, description="The service's slug.")
-    consultant: int = Field(description="Id of one of the service's consultants.")
-    start: datetime.datetime = Field(description="A slot's start, with its UTC offset.")
-    question: str = Field(max_length=4000)
-    organization: str | None = Field(
-        None, max_length=120, description="Slug of an organisation the caller represents."
+    service: str = Field(
+        max_length=120, description="The service's slug.", examples=["doradztwo-prawne"]
     )
-    organization_name: str = Field("", max_length=250)
-    phone: str = Field("", max_length=40)
+    consultant: int = Field(
+        ge=1, le=2_147_483_647, description="Id of one of the service's consultants.", examples=[7]
+    )
+    start: datetime.datetime = Field(
+        description="A slot's start, with its UTC offset.", examples=["2026-12-02T10:00:00+01:00"]
+    )
+    question: str = Field(
+        max_length=4000, description="What it is about.", examples=["Jak zmienić statut?"]
+    )
+    organization: str | None = Field(
+        None,
+        max_length=120,
+        description="Slug of an organisation the caller represents.",
+        examples=["klub-seniora"],
+    )
+    organization_name: str = Field(
+        "", max_length=250, description="Name of a group not in the directory.", examples=[""]
+    )
+    phone: str = Field("", max_length=40, description="Phone number.", examples=["+48 600 000 000"])
 
 
 class AppointmentOut(Schema):
-    id: int
-    service: str = Field(description="The service's slug.")
-    consultant: ConsultantOut
-    start: datetime.datetime
-    end: datetime.datetime
-    status: str
+    id: int = Field(description="Stable identifier of the appointment.", examples=[301])
+    service: str = Field(description="The service's slug.", examples=["doradztwo-prawne"])
+    consultant: ConsultantOut = Field(description="Who gives it.")
+    start: datetime.datetime = Field(
+        description="Start, Warsaw time with its offset.", examples=["2026-12-02T10:00:00+01:00"]
+    )
+    end: datetime.datetime = Field(
+        description="End, Warsaw time with its offset.", examples=["2026-12-02T10:45:00+01:00"]
+    )
+    status: str = Field(description="State of the appointment.", examples=["booked"])
 
     @staticmethod
     def resolve_service(appointment: Appointment) -> str:
@@ -92,9 +122,11 @@ def _services():
 
 @router.get(
     "/consulting/services",
-    response=list[ServiceOut],
+    response={200: list[ServiceOut], **error_responses(401)},
     url_name="consulting-services",
     operation_id="listConsultingServices",
+    summary="Consulting services of the centre",
+    description="Active services with their consultants. Not paginated: it is short.",
 )
 def list_services(request):
     return list(_services())
@@ -102,10 +134,11 @@ def list_services(request):
 
 @router.get(
     "/consulting/services/{slug}/slots",
-    response={200: list[SlotOut], 400: ErrorOut, 404: ErrorOut},
+    response={200: list[SlotOut], **error_responses(400, 401, 404)},
     url_name="consulting-slots",
     operation_id="listConsultingSlots",
     summary="Free times of a service, in Warsaw time (at most 31 days at once)",
+    description="400: the range is reversed or longer than 31 days; 404: unknown service.",
 )
 def list_slots(request, slug: str, filters: Query[SlotFilters]):
     service = get_object_or_404(ConsultingService.objects.active(), slug=slug)
@@ -130,10 +163,12 @@ def list_slots(request, slug: str, filters: Query[SlotFilters]):
 @router.post(
     "/consulting/appointments",
     auth=token_auth,
-    response={201: AppointmentOut, 400: ErrorOut, 401: ErrorOut, 404: ErrorOut, 409: ErrorOut},
+    response={201: AppointmentOut, **error_responses(400, 401, 404, 409)},
     url_name="consulting-book",
     operation_id="bookConsultingAppointment",
     summary="Book a free slot for the token's owner",
+    description="Needs a token. 400: invalid fields; 404: unknown service; 409: the slot was "
+    "just taken.",
 )
 def book_appointment(request, payload: AppointmentIn):
     service = get_object_or_404(ConsultingService.objects.active(), slug=payload.service)
@@ -172,10 +207,11 @@ def book_appointment(request, payload: AppointmentIn):
 @router.get(
     "/consulting/appointments",
     auth=token_auth,
-    response={200: list[AppointmentOut], 401: ErrorOut},
+    response={200: list[AppointmentOut], **error_responses(401)},
     url_name="consulting-appointments",
     operation_id="listMyConsultingAppointments",
     summary="The token owner's own appointments, upcoming first",
+    description="Needs a token. At most the latest 200, cancelled ones left out.",
 )
 def list_appointments(request):
     return list(

@@ -15,7 +15,7 @@ from ninja import Field, Query, Router, Schema, Status
 from ninja.pagination import paginate
 
 from pomyslowice.api.auth import token_auth
-from pomyslowice.api.errors import ErrorOut
+from pomyslowice.api.errors import error_responses
 from pomyslowice.api.pagination import LimitOffsetPagination
 from pomyslowice.core.sanitize import clean_html
 from pomyslowice.organizations.api import AreaOut, DistrictOut, OrganizationRefOut, absolute_url
@@ -38,32 +38,60 @@ def _or_none(value: str | None) -> str | None:
 
 
 class EventOut(Schema):
-    slug: str
-    title: str
-    category: Event.Category
-    category_label: str
-    description: str = Field(description="Sanitised HTML.")
-    start: datetime
-    end: datetime
-    all_day: bool
-    recurrence_rule: str | None = Field(description="RFC 5545 RRULE of a repeating event.")
-    next_occurrences: list[datetime] = Field(
-        description="Starts of the next dates (at most 10), in Warsaw time."
+    id: int = Field(description="Stable identifier.", examples=[101])
+    slug: str = Field(
+        description="Stable address part of its page.", examples=["warsztaty-pisania-wnioskow"]
     )
-    status: str = Field(description="published, cancelled or postponed.")
-    place_name: str | None
-    address: str | None
-    district: DistrictOut | None
-    online_url: str | None
-    audience: str | None
-    is_free: bool
-    price: str | None
-    accessibility: str | None
-    image_url: str | None
-    url: str = Field(description="The event's page on the site.")
-    organizer: OrganizationRefOut | None
+    title: str = Field(description="Title.", examples=["Warsztaty pisania wniosków"])
+    category: Event.Category = Field(description="Kind of event.", examples=["workshop"])
+    category_label: str = Field(
+        description="Kind of event in the request's language.", examples=["workshop"]
+    )
+    description: str = Field(
+        description="Sanitised HTML.", examples=["<p>Jak napisać dobry wniosek o dotację.</p>"]
+    )
+    start: datetime = Field(
+        description="Start, in Warsaw time with its offset.", examples=["2026-12-03T17:00:00+01:00"]
+    )
+    end: datetime = Field(
+        description="End, in Warsaw time with its offset.", examples=["2026-12-03T19:00:00+01:00"]
+    )
+    all_day: bool = Field(description="Takes whole days; ignore the times.", examples=[False])
+    recurrence_rule: str | None = Field(
+        description="RFC 5545 RRULE of a repeating event.", examples=["FREQ=WEEKLY;BYDAY=TU"]
+    )
+    next_occurrences: list[datetime] = Field(
+        description="Starts of the next dates (at most 10), in Warsaw time.",
+        examples=[["2026-12-08T17:00:00+01:00", "2026-12-15T17:00:00+01:00"]],
+    )
+    status: str = Field(description="published, cancelled or postponed.", examples=["published"])
+    place_name: str | None = Field(description="Name of the place.", examples=["Centrum NGO"])
+    address: str | None = Field(
+        description="Street address.", examples=["ul. Powstańców 1, Mysłowice"]
+    )
+    district: DistrictOut | None = Field(description="District of Mysłowice, when known.")
+    online_url: str | None = Field(
+        description="Where to join online.", examples=["https://meet.example.org/warsztaty"]
+    )
+    audience: str | None = Field(description="Who it is for.", examples=["członkowie NGO"])
+    is_free: bool = Field(description="Free of charge.", examples=[True])
+    price: str | None = Field(description="Price, when not free.", examples=["20 zł"])
+    accessibility: str | None = Field(
+        description="Accessibility information.", examples=["Sala na parterze, pętla indukcyjna."]
+    )
+    image_url: str | None = Field(
+        description="Absolute address of the image.",
+        examples=["https://pomyslowice.example.org/media/events/warsztaty.jpg"],
+    )
+    url: str = Field(
+        description="The event's page on the site.",
+        examples=["https://pomyslowice.example.org/wydarzenia/warsztaty-pisania-wnioskow/"],
+    )
+    organizer: OrganizationRefOut | None = Field(
+        description="The organiser, when it is a published organisation."
+    )
     co_organizers: list[OrganizationRefOut] = Field(description="Published organisations only.")
-    areas: list[AreaOut]
+    areas: list[AreaOut] = Field(description="Areas of public benefit it concerns.")
 
     @staticmethod
     def resolve_category_label(event: Event) -> str:
@@ -144,16 +172,25 @@ class EventOut(Schema):
 
 class EventFilters(Schema):
     start: date | datetime | None = Field(
-        None, description="Events ending on or after this date or moment (default: now)."
+        None,
+        description="Events ending on or after this date or moment (default: now).",
+        examples=["2026-12-01"],
     )
     end: date | datetime | None = Field(
-        None, description="Events starting before the end of this date, or before this moment."
+        None,
+        description="Events starting before the end of this date, or before this moment.",
+        examples=["2026-12-31"],
     )
-    category: Event.Category | None = None
+    category: Event.Category | None = Field(None, description="Only this kind of event.")
     organization: str | None = Field(
-        None, max_length=120, description="Slug of the organiser or a co-organiser."
+        None,
+        max_length=120,
+        description="Slug of the organiser or a co-organiser.",
+        examples=["klub-seniora"],
     )
-    area: str | None = Field(None, max_length=100, description="Slug of an area of benefit.")
+    area: str | None = Field(
+        None, max_length=100, description="Slug of an area of benefit (see /areas)."
+    )
 
     def apply(self, events):
         # Repeating events starting before the end are included; next_occurrences has their dates.
@@ -192,11 +229,14 @@ def _public_events():
 
 @router.get(
     "/events",
-    response=list[EventOut],
+    response={200: list[EventOut], **error_responses(400, 401)},
     tags=["events"],
     url_name="event-list",
     operation_id="listEvents",
     summary="Published events, upcoming by default",
+    description="Published, cancelled and postponed events (flagged in `status`), by start. "
+    "A repeating event is listed once; `next_occurrences` has its dates. Unknown slugs in "
+    "filters give an empty list; a value of the wrong type is a 400.",
 )
 @paginate(LimitOffsetPagination)
 def list_events(request, filters: Query[EventFilters]):
@@ -205,11 +245,12 @@ def list_events(request, filters: Query[EventFilters]):
 
 @router.get(
     "/events/{slug}",
-    response={200: EventOut, 404: ErrorOut},
+    response={200: EventOut, **error_responses(401, 404)},
     tags=["events"],
     url_name="event-detail",
     operation_id="getEvent",
     summary="One published event",
+    description="By its slug; an event not published (or rejected) is a 404.",
 )
 def get_event(request, slug: str):
     return get_object_or_404(_public_events(), slug=slug)
@@ -217,25 +258,37 @@ def get_event(request, slug: str):
 
 class RegistrationIn(Schema):
     organization: str | None = Field(
-        None, max_length=120, description="Slug of an organisation the caller represents."
+        None,
+        max_length=120,
+        description="Slug of an organisation the caller represents.",
+        examples=["klub-seniora"],
     )
-    needs: str = Field("", max_length=2000, description="Accessibility, diet and the like.")
-    consent: bool = Field(False, description="Required when the event asks for consent.")
+    needs: str = Field(
+        "",
+        max_length=2000,
+        description="Accessibility, diet and the like.",
+        examples=["Dieta wegetariańska."],
+    )
+    consent: bool = Field(
+        False, description="Required when the event asks for consent.", examples=[True]
+    )
 
 
 class RegistrationOut(Schema):
-    id: int
-    status: str = Field(description="confirmed, waitlisted or pending.")
+    id: int = Field(description="Stable identifier of the registration.", examples=[555])
+    status: str = Field(description="confirmed, waitlisted or pending.", examples=["confirmed"])
 
 
 @router.post(
     "/events/{slug}/registrations",
     auth=token_auth,
-    response={201: RegistrationOut, 400: ErrorOut, 401: ErrorOut, 404: ErrorOut, 409: ErrorOut},
+    response={201: RegistrationOut, **error_responses(400, 401, 404, 409)},
     tags=["events"],
     url_name="event-registrations",
     operation_id="registerForEvent",
     summary="Register the token's owner for an event",
+    description="Needs a token. 400: registration closed, consent missing or an organisation "
+    "the caller does not represent; 409: already registered.",
 )
 def register_for_event(request, slug: str, payload: RegistrationIn):
     event = get_object_or_404(Event.objects.published(), slug=slug)

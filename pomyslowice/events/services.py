@@ -35,7 +35,7 @@ from .permissions import can_moderate_events, organizations_user_may_submit_for
 
 # Paths under /wydarzenia/ that are pages, not events.
 RESERVED_SLUGS = frozenset(
-    {"zglos", "moderacja", "miesiac", "kanal", "edytuj", "zapisy", "ankieta"}
+    {"zglos", "moderacja", "miesiac", "kanal", "edytuj", "zapisy", "ankieta", "widget"}
 )
 IMAGE_MAX_SIDE = 3000
 DEFAULT_DURATION = timedelta(hours=2)

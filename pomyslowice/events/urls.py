@@ -1,6 +1,6 @@
 from django.urls import path, re_path
 
-from . import registration_views, views
+from . import registration_views, views, widget_views
 from .feeds import NewEventsFeed
 
 app_name = "events"
@@ -9,6 +9,8 @@ app_name = "events"
 urlpatterns = [
     path("", views.event_list, name="list"),
     path("zglos/", views.event_submit, name="submit"),
+    path("widget/", widget_views.widget, name="widget"),
+    path("widget/kod/", widget_views.widget_code, name="widget-code"),
     path("moderacja/", views.moderation, name="moderation"),
     path("moderacja/<slug:slug>/zatwierdz/", views.event_approve, name="approve"),
     path("moderacja/<slug:slug>/odrzuc/", views.event_reject, name="reject"),

@@ -3,12 +3,13 @@ has come; archived ones are not listed). Drafts, review notes and authors' e-mai
 the database through this module."""
 
 from datetime import date, datetime
+from typing import Literal
 
 from django.shortcuts import get_object_or_404
 from ninja import Field, Query, Router, Schema
 from ninja.pagination import paginate
 
-from pomyslowice.api.errors import ErrorOut
+from pomyslowice.api.errors import error_responses
 from pomyslowice.api.pagination import LimitOffsetPagination
 from pomyslowice.core.sanitize import clean_html
 from pomyslowice.organizations.api import AreaOut, OrganizationRefOut, absolute_url
@@ -17,18 +18,23 @@ from pomyslowice.organizations.models import Organization
 from .models import Article
 
 router = Router()
+# Inlined in OpenAPI: several models have an enum called Kind, which would share one schema.
+ArticleKind = Literal[tuple(Article.Kind.values)]
 
 
 class TagOut(Schema):
-    slug: str
-    name: str
+    slug: str = Field(description="Stable identifier, used by the `tag` filter.", examples=["rodo"])
+    name: str = Field(description="Name.", examples=["RODO"])
 
 
 class AttachmentOut(Schema):
-    title: str
-    content_type: str
-    size: int
-    url: str
+    title: str = Field(description="Title of the document.", examples=["Raport z badania"])
+    content_type: str = Field(description="MIME type.", examples=["application/pdf"])
+    size: int = Field(description="Size in bytes.", examples=[482113])
+    url: str = Field(
+        description="Absolute address of the file.",
+        examples=["https://pomyslowice.example.org/wiedza/zalaczniki/12/"],
+    )
 
     @staticmethod
     def resolve_url(attachment) -> str:
@@ -36,22 +42,31 @@ class AttachmentOut(Schema):
 
 
 class ArticleOut(Schema):
-    slug: str
-    title: str
-    kind: Article.Kind
-    kind_label: str
-    lead: str
-    body: str = Field(description="Sanitised HTML.")
-    published_at: datetime
-    url: str = Field(description="The article's page on the site.")
-    areas: list[AreaOut]
-    tags: list[TagOut]
+    id: int = Field(description="Stable identifier.", examples=[64])
+    slug: str = Field(description="Stable address part of its page.", examples=["rodo-w-ngo"])
+    title: str = Field(description="Title.", examples=["RODO w małej organizacji"])
+    kind: ArticleKind = Field(description="Kind of article.", examples=["fundraising"])
+    kind_label: str = Field(
+        description="Kind of article in the request's language.", examples=["fundraising guide"]
+    )
+    lead: str = Field(description="Plain-text summary.", examples=["Co musi zrobić mała NGO."])
+    body: str = Field(description="Sanitised HTML.", examples=["<p>Najważniejsze zasady.</p>"])
+    published_at: datetime = Field(
+        description="When it was published.", examples=["2026-10-05T09:00:00+02:00"]
+    )
+    url: str = Field(
+        description="The article's page on the site.",
+        examples=["https://pomyslowice.example.org/wiedza/rodo-w-ngo/"],
+    )
+    areas: list[AreaOut] = Field(description="Areas of public benefit it concerns.")
+    tags: list[TagOut] = Field(description="Its tags.")
     organizations: list[OrganizationRefOut] = Field(description="Published organisations only.")
-    attachments: list[AttachmentOut]
+    attachments: list[AttachmentOut] = Field(description="Documents attached to it.")
     details: dict[str, str | None] = Field(
         description="Fields of the article's kind: a good practice's problem, actions, results, "
         "partners, cost, contact; research's method, sample, findings, report_url; a "
-        "regulation's legal_act, act_date, in_force_from, in_force_to, source_url."
+        "regulation's legal_act, act_date, in_force_from, in_force_to, source_url.",
+        examples=[{"legal_act": "Dz.U. 2024 poz. 1491", "in_force_from": "2024-10-01"}],
     )
 
     @staticmethod
@@ -102,9 +117,11 @@ class ArticleOut(Schema):
 
 
 class ArticleFilters(Schema):
-    kind: Article.Kind | None = None
-    area: str | None = Field(None, max_length=100, description="Slug of an area of benefit.")
-    tag: str | None = Field(None, max_length=80, description="Slug of a tag.")
+    kind: ArticleKind | None = Field(None, description="Only this kind of article.")
+    area: str | None = Field(
+        None, max_length=100, description="Slug of an area of benefit (see /areas)."
+    )
+    tag: str | None = Field(None, max_length=80, description="Slug of a tag.", examples=["rodo"])
 
     def apply(self, articles):
         if self.kind:
@@ -124,11 +141,13 @@ def _public_articles():
 
 @router.get(
     "/articles",
-    response=list[ArticleOut],
+    response={200: list[ArticleOut], **error_responses(400, 401)},
     tags=["knowledge"],
     url_name="article-list",
     operation_id="listArticles",
     summary="Published articles of the knowledge base, newest first",
+    description="Good practices, research results, regulations, fundraising guides and news. "
+    "Unknown slugs in filters give an empty list; a value of the wrong type is a 400.",
 )
 @paginate(LimitOffsetPagination)
 def list_articles(request, filters: Query[ArticleFilters]):
@@ -137,11 +156,12 @@ def list_articles(request, filters: Query[ArticleFilters]):
 
 @router.get(
     "/articles/{slug}",
-    response={200: ArticleOut, 404: ErrorOut},
+    response={200: ArticleOut, **error_responses(401, 404)},
     tags=["knowledge"],
     url_name="article-detail",
     operation_id="getArticle",
     summary="One published article",
+    description="By its slug; a draft, an article in review or an archived one is a 404.",
 )
 def get_article(request, slug: str):
     return get_object_or_404(_public_articles(), slug=slug)

@@ -8,7 +8,7 @@ from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema, Status
 
-from pomyslowice.api.errors import ErrorOut
+from pomyslowice.api.errors import error_responses
 
 from .query import COUNT_CAP, search
 from .registry import registered
@@ -20,18 +20,32 @@ class SearchParams(Schema):
     q: str = Field(
         "",
         description="What to look for; Polish word forms and missing Polish letters do not matter.",
+        examples=["dotacje dla seniorow"],
     )
-    kind: str | None = Field(None, description="Only results of this kind (see `counts_by_kind`).")
-    limit: int = Field(20, ge=1, le=100)
-    offset: int = Field(0, ge=0, le=10_000)
+    kind: str | None = Field(
+        None,
+        max_length=50,
+        description="Only results of this kind (see `counts_by_kind`).",
+        examples=["event"],
+    )
+    limit: int = Field(20, ge=1, le=100, description="How many results to return.", examples=[20])
+    offset: int = Field(0, ge=0, le=10_000, description="How many results to skip.", examples=[0])
 
 
 class SearchItemOut(Schema):
-    kind: str
-    title: str
-    url: str = Field(description="Absolute address of the result's page.")
-    snippet: str = Field(description="Plain text around the first match.")
-    date: datetime.datetime | None = Field(description="Event start, call deadline or publication.")
+    kind: str = Field(description="What the result is.", examples=["event"])
+    title: str = Field(description="Its title or name.", examples=["Warsztaty dla seniorów"])
+    url: str = Field(
+        description="Absolute address of the result's page.",
+        examples=["https://pomyslowice.example.org/wydarzenia/warsztaty-dla-seniorow/"],
+    )
+    snippet: str = Field(
+        description="Plain text around the first match.", examples=["…zajęcia dla seniorów…"]
+    )
+    date: datetime.datetime | None = Field(
+        description="Event start, call deadline or publication.",
+        examples=["2026-12-03T17:00:00+01:00"],
+    )
 
 
 class SearchOut(Schema):
@@ -43,7 +57,7 @@ class SearchOut(Schema):
         f"`count` is {COUNT_CAP} and so is the last result reachable with `offset`. Narrow the "
         "query or filter by `kind` to reach the rest."
     )
-    items: list[SearchItemOut]
+    items: list[SearchItemOut] = Field(description="This page of results.")
     counts_by_kind: dict[str, int] = Field(
         description="Results per kind (of all kinds, whatever `kind` asks for). When there are "
         f"more than {COUNT_CAP} results in all, these are counted among the first "
@@ -59,10 +73,11 @@ class SearchOut(Schema):
 
 @router.get(
     "/search",
-    response={200: SearchOut, 400: ErrorOut},
+    response={200: SearchOut, **error_responses(400, 401)},
     tags=["search"],
     url_name="search",
     operation_id="search",
+    summary="Search everything public",
 )
 def search_everything(request: HttpRequest, params: Query[SearchParams]):
     """Published organisations, consented people, public events, grant calls and articles."""

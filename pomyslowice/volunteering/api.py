@@ -12,7 +12,7 @@ from django.shortcuts import get_object_or_404
 from ninja import Field, Query, Router, Schema
 from ninja.pagination import paginate
 
-from pomyslowice.api.errors import ErrorOut
+from pomyslowice.api.errors import error_responses
 from pomyslowice.api.pagination import LimitOffsetPagination
 from pomyslowice.core.sanitize import clean_html
 from pomyslowice.organizations.api import AreaOut, DistrictOut, OrganizationRefOut, absolute_url
@@ -27,48 +27,76 @@ WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturd
 
 
 class SkillOut(Schema):
-    slug: str
-    name: str
+    slug: str = Field(
+        description="Stable identifier, used by the `skill` filter.", examples=["grafika"]
+    )
+    name: str = Field(description="Name.", examples=["grafika komputerowa"])
 
 
 class SlotOut(Schema):
-    weekday: str = Field(description="monday … sunday")
-    part: str = Field(description="morning, afternoon or evening")
+    weekday: str = Field(description="monday … sunday", examples=["saturday"])
+    part: str = Field(description="morning, afternoon or evening", examples=["morning"])
 
 
 class HostOffersOut(Schema):
-    training: bool
-    travel_costs: bool
-    certificate: bool
-    other: str | None
+    training: bool = Field(description="The host trains the volunteer.", examples=[True])
+    travel_costs: bool = Field(description="The host covers travel costs.", examples=[False])
+    certificate: bool = Field(description="The host issues a certificate.", examples=[True])
+    other: str | None = Field(description="Anything else offered.", examples=["koszulka, obiad"])
 
 
 class OpportunityOut(Schema):
-    slug: str
-    title: str
-    url: str = Field(description="The offer's page on the site.")
-    host: OrganizationRefOut
-    description: str = Field(description="Sanitised HTML.")
-    tasks: list[str]
-    skills: list[SkillOut]
-    areas: list[AreaOut]
-    district: DistrictOut | None
-    address: str | None
-    remote: bool
-    schedule: Offer.Schedule
-    schedule_label: str
-    schedule_note: str | None
-    starts_on: date | None
-    ends_on: date | None
+    id: int = Field(description="Stable identifier.", examples=[23])
+    slug: str = Field(
+        description="Stable address part of its page.", examples=["pomoc-w-swietlicy"]
+    )
+    title: str = Field(description="Title.", examples=["Pomoc w odrabianiu lekcji w świetlicy"])
+    url: str = Field(
+        description="The offer's page on the site.",
+        examples=["https://pomyslowice.example.org/wolontariat/pomoc-w-swietlicy/"],
+    )
+    host: OrganizationRefOut = Field(description="The organisation looking for volunteers.")
+    description: str = Field(
+        description="Sanitised HTML.", examples=["<p>Szukamy osób do pomocy dzieciom.</p>"]
+    )
+    tasks: list[str] = Field(
+        description="What the volunteer will do.", examples=[["pomoc w lekcjach", "gry"]]
+    )
+    skills: list[SkillOut] = Field(description="Skills wanted.")
+    areas: list[AreaOut] = Field(description="Areas of public benefit it serves.")
+    district: DistrictOut | None = Field(description="District of Mysłowice, when known.")
+    address: str | None = Field(description="Where it takes place.", examples=["ul. Mickiewicza 5"])
+    remote: bool = Field(description="Can be done remotely.", examples=[False])
+    schedule: Offer.Schedule = Field(
+        description="How the time is arranged.", examples=["recurring"]
+    )
+    schedule_label: str = Field(
+        description="The schedule in the request's language.",
+        examples=["recurring (regular days)"],
+    )
+    schedule_note: str | None = Field(
+        description="More about the schedule.", examples=["wtorki 15–17"]
+    )
+    starts_on: date | None = Field(description="First day.", examples=["2027-01-10"])
+    ends_on: date | None = Field(description="Last day.", examples=["2027-06-20"])
     availability: list[SlotOut] = Field(description="When the work takes place; empty: flexible.")
-    duration: Offer.Duration = Field(description="short: up to 30 days; long: more than 30.")
-    places: int
-    min_age: int
-    minors_welcome: bool
-    works_with_children: bool
-    host_offers: HostOffersOut
-    expires_on: date | None
-    published_at: datetime | None
+    duration: Offer.Duration = Field(
+        description="short: up to 30 days; long: more than 30.", examples=["long"]
+    )
+    places: int = Field(description="How many volunteers are wanted.", examples=[3])
+    min_age: int = Field(description="Youngest age accepted.", examples=[16])
+    minors_welcome: bool = Field(description="Open to volunteers under 18.", examples=[True])
+    works_with_children: bool = Field(
+        description="Involves work with children (a criminal register check is needed).",
+        examples=[True],
+    )
+    host_offers: HostOffersOut = Field(description="What the host gives volunteers.")
+    expires_on: date | None = Field(
+        description="The offer is taken down after this day.", examples=["2027-01-31"]
+    )
+    published_at: datetime | None = Field(
+        description="When it was published.", examples=["2026-11-20T12:00:00+01:00"]
+    )
 
     @staticmethod
     def resolve_url(offer: Offer) -> str:
@@ -124,19 +152,39 @@ class OpportunityOut(Schema):
 
 
 class OpportunityFilters(Schema):
-    q: str | None = Field(None, max_length=200, description="Words in the title, text or host.")
-    area: str | None = Field(None, max_length=100, description="Slug of an area of benefit.")
-    skill: str | None = Field(None, max_length=100, description="Slug of a skill.")
-    district: str | None = Field(None, max_length=100, description="Slug of a district.")
-    host: str | None = Field(None, max_length=220, description="Slug of the host organisation.")
+    q: str | None = Field(
+        None,
+        max_length=200,
+        description="Words in the title, text or host.",
+        examples=["świetlica"],
+    )
+    area: str | None = Field(
+        None, max_length=100, description="Slug of an area of benefit (see /areas)."
+    )
+    skill: str | None = Field(
+        None, max_length=100, description="Slug of a skill.", examples=["grafika"]
+    )
+    district: str | None = Field(
+        None, max_length=100, description="Slug of a district (see /districts)."
+    )
+    host: str | None = Field(
+        None,
+        max_length=220,
+        description="Slug of the host organisation.",
+        examples=["klub-seniora"],
+    )
     remote: bool | None = Field(None, description="true: only offers that can be done remotely.")
-    schedule: Offer.Schedule | None = None
-    duration: Offer.Duration | None = None
+    schedule: Offer.Schedule | None = Field(None, description="Only this kind of schedule.")
+    duration: Offer.Duration | None = Field(None, description="Only short or only long offers.")
     minors: bool | None = Field(
         None, description="true: only offers open to minors; false: only adults-only offers."
     )
     age: int | None = Field(
-        None, ge=0, le=150, description="Only offers open to a volunteer of this age."
+        None,
+        ge=0,
+        le=150,
+        description="Only offers open to a volunteer of this age.",
+        examples=[17],
     )
 
     def apply(self, offers):
@@ -179,11 +227,13 @@ def _open_offers(request):
 
 @router.get(
     "/opportunities",
-    response=list[OpportunityOut],
+    response={200: list[OpportunityOut], **error_responses(400, 401)},
     tags=["volunteering"],
     url_name="opportunity-list",
     operation_id="listOpportunities",
     summary="Open volunteer offers, newest first",
+    description="A caller whose token belongs to a minor sees only the offers open to their "
+    "age. Unknown slugs in filters give an empty list; a value of the wrong type is a 400.",
 )
 @paginate(LimitOffsetPagination)
 def list_opportunities(request, filters: Query[OpportunityFilters]):
@@ -192,11 +242,13 @@ def list_opportunities(request, filters: Query[OpportunityFilters]):
 
 @router.get(
     "/opportunities/{slug}",
-    response={200: OpportunityOut, 404: ErrorOut},
+    response={200: OpportunityOut, **error_responses(401, 404)},
     tags=["volunteering"],
     url_name="opportunity-detail",
     operation_id="getOpportunity",
     summary="One open volunteer offer",
+    description="By its slug; an offer not open (draft, in review, filled, closed, expired) "
+    "is a 404.",
 )
 def get_opportunity(request, slug: str):
     return get_object_or_404(_open_offers(request), slug=slug)

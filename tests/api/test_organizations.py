@@ -13,6 +13,7 @@ from .conftest import bearer
 LIST = "/api/v1/organizations"
 
 ORGANIZATION_KEYS = {
+    "id",
     "slug",
     "name",
     "short_name",
@@ -84,7 +85,7 @@ def test_detail_has_the_documented_fields(client, full_organization, area, distr
         "street": "ul. Mikołowska 4a",
         "postal_code": "41-400",
         "city": "Mysłowice",
-        "district": {"slug": district.slug, "name": district.name},
+        "district": {"id": district.pk, "slug": district.slug, "name": district.name},
     }
     assert body["contact"] == {
         "email": "kontakt@przyjaciele-piasku.example.org",
@@ -97,7 +98,9 @@ def test_detail_has_the_documented_fields(client, full_organization, area, distr
     }
     assert (body["krs"], body["nip"], body["regon"]) == ("0000123456", "2220000001", "240000001")
     assert body["is_public_benefit"] is True
-    assert body["areas"] == [{"code": area.code, "name": area.name, "slug": area.slug}]
+    assert body["areas"] == [
+        {"id": area.pk, "code": area.code, "name": area.name, "slug": area.slug}
+    ]
     assert body["published_at"].startswith(str(org.published_at.year))
 
 

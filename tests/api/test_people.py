@@ -44,8 +44,10 @@ def test_a_fully_consented_person(client, leader, organization, area):
         "url": "https://pomyslowice.example.org" + leader.get_absolute_url(),
         "bio": "<p>Prowadzę klub seniora na <strong>Piasku</strong>.</p>",
         "skills": "fundraising, animacja",
-        "areas": [{"code": area.code, "name": area.name, "slug": area.slug}],
-        "organizations": [{"slug": organization.slug, "name": organization.name}],
+        "areas": [{"id": area.pk, "code": area.code, "name": area.name, "slug": area.slug}],
+        "organizations": [
+            {"id": organization.pk, "slug": organization.slug, "name": organization.name}
+        ],
         "photo_url": item["photo_url"],
     }
     assert item["photo_url"].startswith("https://pomyslowice.example.org/media/people/")

@@ -16,6 +16,7 @@ from .test_grants_pages import make_grant_call
 LIST = "/api/v1/grant-calls"
 NOW = datetime.datetime(2025, 3, 10, 12, 0, tzinfo=datetime.UTC)
 KEYS = {
+    "id",
     "slug",
     "title",
     "kind",
@@ -106,9 +107,15 @@ def test_fields(client, area, organization, settings):
     item = client.get(LIST).json()["items"][0]
     assert set(item) == KEYS
     assert item["funder"] == organization.name
-    assert item["funder_organization"] == {"slug": organization.slug, "name": organization.name}
+    assert item["funder_organization"] == {
+        "id": organization.pk,
+        "slug": organization.slug,
+        "name": organization.name,
+    }
     assert item["description"] == "<p>Opis</p>"
-    assert item["areas"] == [{"code": area.code, "name": area.name, "slug": area.slug}]
+    assert item["areas"] == [
+        {"id": area.pk, "code": area.code, "name": area.name, "slug": area.slug}
+    ]
     assert Decimal(item["min_amount"]) == Decimal("1000.50")
     assert item["max_amount"] is None
     assert item["application_url"] is None

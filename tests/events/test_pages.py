@@ -233,8 +233,14 @@ def test_api_list_and_detail(client, event, organization, area):
     [item] = data["items"]
     assert item["slug"] == event.slug
     assert item["category"] == "meeting"
-    assert item["organizer"] == {"slug": organization.slug, "name": organization.name}
-    assert item["areas"] == [{"code": area.code, "name": area.name, "slug": area.slug}]
+    assert item["organizer"] == {
+        "id": organization.pk,
+        "slug": organization.slug,
+        "name": organization.name,
+    }
+    assert item["areas"] == [
+        {"id": area.pk, "code": area.code, "name": area.name, "slug": area.slug}
+    ]
     assert item["status"] == "published" and item["online_url"] is None
     assert client.get(f"/api/v1/events/{event.slug}").json()["title"] == event.title
     assert client.get("/api/v1/events/czeka").status_code == 404

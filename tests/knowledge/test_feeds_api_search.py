@@ -58,7 +58,9 @@ def test_api_lists_published_with_filters(client, area, organization):
     item = data["items"][0]
     assert item["details"]["problem"] == "Problem"
     assert item["tags"] == [{"slug": "seniorzy", "name": "seniorzy"}]
-    assert item["organizations"] == [{"slug": organization.slug, "name": organization.name}]
+    assert item["organizations"] == [
+        {"id": organization.pk, "slug": organization.slug, "name": organization.name}
+    ]
     assert client.get("/api/v1/articles?tag=seniorzy").json()["count"] == 1
     assert client.get(f"/api/v1/articles?area={area.slug}").json()["count"] == 1
     assert client.get("/api/v1/articles?kind=nonsense").status_code in (400, 422)

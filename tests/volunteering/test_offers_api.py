@@ -80,12 +80,18 @@ def test_item_has_english_field_names_and_all_facts(client, organization, skills
     item = client.get(f"{LIST}/{offer.slug}").json()
     assert item["title"] == "Zajęcia z dziećmi"
     assert item["url"].endswith(f"/wolontariat/oferty/{offer.slug}/")
-    assert item["host"] == {"slug": organization.slug, "name": organization.name}
+    assert item["host"] == {
+        "id": organization.pk,
+        "slug": organization.slug,
+        "name": organization.name,
+    }
     assert item["description"] == "<p>Opis <strong>ważny</strong></p>"
     assert item["tasks"] == ["Zabawy", "Czytanie"]
     assert item["skills"] == [{"slug": "grafika", "name": "Grafika"}]
-    assert item["areas"] == [{"code": area.code, "name": area.name, "slug": area.slug}]
-    assert item["district"] == {"slug": "piasek", "name": "Piasek"}
+    assert item["areas"] == [
+        {"id": area.pk, "code": area.code, "name": area.name, "slug": area.slug}
+    ]
+    assert item["district"] == {"id": district.pk, "slug": "piasek", "name": "Piasek"}
     assert (item["address"], item["remote"]) == ("ul. Kolejowa 14", True)
     assert (item["schedule"], item["duration"]) == ("one-off", "short")
     assert item["starts_on"] == item["ends_on"] == offer.starts_on.isoformat()

@@ -16,6 +16,8 @@ from pomyslowice.events import demo as events_demo
 from pomyslowice.knowledge import demo as knowledge_demo
 from pomyslowice.organizations import demo as organizations_demo
 from pomyslowice.organizations import demo_data
+from pomyslowice.reports import demo as reports_demo
+from pomyslowice.surveys import demo as surveys_demo
 from pomyslowice.volunteering import demo as volunteering_demo
 
 
@@ -48,6 +50,8 @@ class Command(BaseCommand):
                     districts=result["districts"],
                 )
             )
+            result["counts"].update(reports_demo.seed(users=result["users"]))
+            result["counts"].update(surveys_demo.seed(users=result["users"]))
             log_action(actor=None, verb="core.demo_data.seeded", data=result["counts"])
         # Relations set after an object's first save are indexed only by a full rebuild.
         call_command("rebuild_search_index", stdout=StringIO())
