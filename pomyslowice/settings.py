@@ -152,7 +152,7 @@ ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https" if SITE_URL.startswith("https") else "http"
 
 LANGUAGE_CODE = "pl"
-LANGUAGES = [("pl", "Polski"), ("en", "English")]
+LANGUAGES = [("pl", "Polski"), ("en", "English"), ("uk", "Українська")]
 # The project's catalogues come first, so its wording wins over Django's and allauth's.
 LOCALE_PATHS = sorted((BASE_DIR / "pomyslowice").glob("*/locale"))
 TIME_ZONE = "Europe/Warsaw"

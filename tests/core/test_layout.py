@@ -3,6 +3,8 @@
 import itertools
 
 import pytest
+from django.utils import translation
+from django.utils.translation import gettext
 
 from .html import read, section
 
@@ -10,6 +12,7 @@ ACCESSIBILITY = "/deklaracja-dostepnosci/"
 PRIVACY = "/polityka-prywatnosci/"
 POLISH_PAGES = [ACCESSIBILITY, PRIVACY, "/ta-strona-nie-istnieje/"]
 ENGLISH_PAGES = [f"/en{url}" for url in POLISH_PAGES]
+UKRAINIAN_PAGES = [f"/uk{url}" for url in POLISH_PAGES]
 
 
 def _page(client, url):
@@ -18,7 +21,7 @@ def _page(client, url):
     return read(response.content)
 
 
-@pytest.mark.parametrize("url", POLISH_PAGES + ENGLISH_PAGES)
+@pytest.mark.parametrize("url", POLISH_PAGES + ENGLISH_PAGES + UKRAINIAN_PAGES)
 def test_skip_link_is_first_and_targets_main(client, db, url):
     page = _page(client, url)
 
@@ -29,7 +32,10 @@ def test_skip_link_is_first_and_targets_main(client, db, url):
 
 
 @pytest.mark.parametrize(
-    "url, language", [(url, "pl") for url in POLISH_PAGES] + [(url, "en") for url in ENGLISH_PAGES]
+    "url, language",
+    [(url, "pl") for url in POLISH_PAGES]
+    + [(url, "en") for url in ENGLISH_PAGES]
+    + [(url, "uk") for url in UKRAINIAN_PAGES],
 )
 def test_html_lang_matches_the_language_of_the_url(client, db, url, language):
     assert _page(client, url).all("html")[0]["lang"] == language
@@ -54,7 +60,7 @@ def test_language_switcher_posts_to_set_language_with_the_current_page(client, d
     next_inputs = [i for i in page.all("input") if i.get("name") == "next"]
     assert next_inputs == [{"name": "next", "type": "hidden", "value": url}]
     options = [o["value"] for o in page.all("option")]
-    assert options == ["pl", "en"]
+    assert options == ["pl", "en", "uk"]
     assert [s["id"] for s in page.all("select")] == ["language-select"]
     assert [label["for"] for label in page.all("label")].count("language-select") == 1
 
@@ -64,6 +70,7 @@ def test_language_switcher_posts_to_set_language_with_the_current_page(client, d
     [
         ("en", ACCESSIBILITY, f"/en{ACCESSIBILITY}"),
         ("en", PRIVACY, f"/en{PRIVACY}"),
+        ("uk", ACCESSIBILITY, f"/uk{ACCESSIBILITY}"),
     ],
 )
 def test_switching_language_redirects_to_the_same_page_in_that_language(
@@ -127,3 +134,17 @@ def test_title_names_the_page_and_the_site(client, db, url, settings):
 
     title = html[html.index("<title>") + 7 : html.index("</title>")]
     assert title == f"{page.heading_texts(1)[0]} \N{EN DASH} {settings.SITE_NAME}"
+
+
+@pytest.mark.parametrize("language", ["pl", "uk"])
+def test_the_layout_speaks_the_language_of_the_url(client, db, language):
+    text = client.get(f"/{language}{ACCESSIBILITY}".replace("/pl/", "/")).content.decode()
+    with translation.override(language):
+        translated = [gettext(source) for source in ("Events", "Accessibility statement")]
+    assert all(word in text for word in translated)
+    assert translated != ["Events", "Accessibility statement"]
+
+
+def test_the_switcher_names_every_language_in_that_language(client, db):
+    text = client.get(ACCESSIBILITY).content.decode()
+    assert all(name in text for name in ("Polski", "English", "Українська"))
