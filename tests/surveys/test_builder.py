@@ -2,6 +2,7 @@
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.utils import translation
 
 from pomyslowice.core.models import AuditLogEntry
 from pomyslowice.surveys import services
@@ -100,7 +101,7 @@ def test_questions_move_and_are_removed(client_for, draft):
 
 def test_an_empty_survey_cannot_be_opened(analyst):
     survey = services.create_survey(by=analyst, title="Pusta")
-    with pytest.raises(ValidationError, match="at least one question"):
+    with translation.override("en"), pytest.raises(ValidationError, match="at least one question"):
         services.open_survey(survey=survey, by=analyst)
 
 
