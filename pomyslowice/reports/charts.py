@@ -85,7 +85,6 @@ def bar_chart(rows, *, value: str, title: str, chart_id: str = "") -> SafeString
         )
     return format_html(
         '<svg xmlns="http://www.w3.org/2000/svg" class="chart" role="img" width="100%" '
-        'style="max-width: 40rem" '
         'viewBox="0 0 {width} {height}" aria-labelledby="{id}-title {id}-desc" '
         'font-family="sans-serif" font-size="14">'
         '<title id="{id}-title">{title}</title><desc id="{id}-desc">{description}</desc>'

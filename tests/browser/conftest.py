@@ -54,6 +54,16 @@ def page(browser, live_server):
             else outside_requests.append(request.url)
         ),
     )
+    # Chromium reports what the Content-Security-Policy blocked (an inline script or style, a
+    # source from elsewhere) on the console: every browser test checks the policy holds.
+    blocked = []
+    page.on(
+        "console",
+        lambda message: (
+            blocked.append(message.text) if "Content Security Policy" in message.text else None
+        ),
+    )
     yield page
     context.close()
     assert not outside_requests, f"pages requested other hosts: {outside_requests}"
+    assert not blocked, f"the Content-Security-Policy blocked: {blocked}"

@@ -299,7 +299,7 @@ def test_pdf_is_a_pdf_with_the_organisation(client_for, plan, users):
 
 def test_print_page_shows_the_plan(client_for, plan):
     content = client_for("representative").get(_url(plan.organization, "druk/")).content.decode()
-    assert "Wypalenie liderów" in content and "@media print" in content
+    assert "Wypalenie liderów" in content and "centre/strategy.css" in content
 
 
 def test_no_plan_pages_404_until_started(client_for, organization):
