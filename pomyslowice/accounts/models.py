@@ -52,7 +52,7 @@ class User(AbstractUser):
         return f"{self.first_name} {self.last_name}".strip()
 
 
-TOKEN_PREFIX = "pmw_"
+TOKEN_PREFIX = "pmw_"  # a public marker of our tokens, not a secret  # nosec B105
 
 
 def hash_token(raw: str) -> str:

@@ -30,7 +30,7 @@ from .calendar import local_date
 from .consulting_slots import is_free
 from .models import Appointment, AvailabilityException, Consultant, ConsultingService
 
-TOKEN_SALT = "centre.appointment"
+TOKEN_SALT = "centre.appointment"  # a signing namespace, not a secret  # nosec B105
 
 
 class SlotTaken(ValidationError):

@@ -22,7 +22,7 @@ import os
 import re
 import shutil
 import sqlite3
-import subprocess  # nosec B404 (runs only pg_dump and pg_restore)
+import subprocess  # only pg_dump and pg_restore, without a shell  # nosec B404
 import tarfile
 import tempfile
 import zlib
@@ -52,7 +52,12 @@ MANIFEST_MAX_BYTES = 64 * 1024 * 1024
 SQLITE_TIMEOUT = 60
 # Connection settings the PostgreSQL client tools read from the environment, so that nothing
 # secret ever appears in a process list.
-PG_ENVIRONMENT = {"HOST": "PGHOST", "PORT": "PGPORT", "USER": "PGUSER", "PASSWORD": "PGPASSWORD"}
+PG_ENVIRONMENT = {
+    "HOST": "PGHOST",
+    "PORT": "PGPORT",
+    "USER": "PGUSER",
+    "PASSWORD": "PGPASSWORD",  # a variable's name  # nosec B105
+}
 PG_OPTION_ENVIRONMENT = {
     "sslmode": "PGSSLMODE",
     "sslrootcert": "PGSSLROOTCERT",

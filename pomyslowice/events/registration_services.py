@@ -26,7 +26,7 @@ from pomyslowice.organizations.models import SupportRecord
 
 from .models import Event, Registration
 
-TOKEN_SALT = "events.registration"
+TOKEN_SALT = "events.registration"  # a signing namespace, not a secret  # nosec B105
 TOKEN_MAX_AGE = timedelta(days=7)
 
 

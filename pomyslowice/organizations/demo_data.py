@@ -8,7 +8,7 @@ organisation's fictional KRS/NIP/REGON stable across runs; `ids` says which of t
 
 from pomyslowice.accounts.roles import Role
 
-DEMO_PASSWORD = "demo1234!"
+DEMO_PASSWORD = "demo1234!"  # the published password of demo accounts  # nosec B105
 OPERATOR_EMAIL = "admin@pomyslowice.local"
 
 # persona -> account; persona keys match tests/conftest.py.
