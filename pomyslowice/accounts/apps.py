@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.contrib.auth.signals import user_logged_in
 from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
@@ -10,5 +11,7 @@ class AccountsConfig(AppConfig):
 
     def ready(self):
         from .roles import sync_roles_after_migrate
+        from .sessions import limit_staff_session_on_log_in
 
         post_migrate.connect(sync_roles_after_migrate, dispatch_uid="accounts.sync_roles")
+        user_logged_in.connect(limit_staff_session_on_log_in, dispatch_uid="accounts.staff_session")
