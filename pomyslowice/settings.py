@@ -41,6 +41,19 @@ CENTRE_NAME = os.environ.get(
 )
 CENTRE_CITY = os.environ.get("CENTRE_CITY", "Mysłowice")
 CENTRE_ADDRESS = os.environ.get("CENTRE_ADDRESS", "ul. Grunwaldzka 12, 41-400 Mysłowice")
+# The accessibility statement (/deklaracja-dostepnosci/) in the structure the Act of 4 April 2019
+# requires: each centre states its own dates, compliance status ("full", "partial" or "none")
+# and contact.
+ACCESSIBILITY_STATEMENT = {
+    "published": os.environ.get("ACCESSIBILITY_PUBLISHED", "2026-11-27"),
+    "updated": os.environ.get("ACCESSIBILITY_UPDATED", "2026-11-27"),
+    "prepared": os.environ.get("ACCESSIBILITY_PREPARED", "2026-11-27"),
+    "reviewed": os.environ.get("ACCESSIBILITY_REVIEWED", "2026-11-27"),
+    "status": os.environ.get("ACCESSIBILITY_STATUS", "partial"),
+    "contact_name": os.environ.get("ACCESSIBILITY_CONTACT_NAME", "Koordynator ośrodka"),
+    "email": os.environ.get("ACCESSIBILITY_EMAIL", "dostepnosc@pomyslowice.pl"),
+    "phone": os.environ.get("ACCESSIBILITY_PHONE", ""),
+}
 
 INSTALLED_APPS = [
     "django.contrib.admin",

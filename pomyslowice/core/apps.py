@@ -6,3 +6,6 @@ class CoreConfig(AppConfig):
     name = "pomyslowice.core"
     label = "core"
     verbose_name = _("Core")
+
+    def ready(self):
+        from . import accessibility  # noqa: F401  (registers the statement's system check)

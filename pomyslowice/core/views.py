@@ -1,10 +1,14 @@
 from django.conf import settings
 from django.db import DatabaseError, connection
 from django.http import JsonResponse
+from django.shortcuts import render
 from django.utils.translation import get_language_from_path, override
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 from django.views.i18n import set_language as django_set_language
+
+from . import accessibility
 
 
 @never_cache
@@ -25,3 +29,11 @@ def set_language(request):
     next_url = request.POST.get("next", request.GET.get("next", ""))
     with override(get_language_from_path(next_url) or settings.LANGUAGE_CODE):
         return django_set_language(request)
+
+
+def accessibility_statement(request):
+    return render(
+        request,
+        "core/accessibility.html",
+        {"title": _("Accessibility statement"), "statement": accessibility.statement()},
+    )

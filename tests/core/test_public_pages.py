@@ -7,6 +7,7 @@ from django.contrib.messages.storage.cookie import CookieStorage
 from django.template.loader import render_to_string
 from django.test import RequestFactory
 
+from pomyslowice.core.accessibility import check_statement
 from tests.conftest import PASSWORD
 
 from .html import read
@@ -98,7 +99,7 @@ def test_accessibility_statement_names_the_centre_the_site_and_the_dates(client,
 
     assert settings.CENTRE_NAME in html
     assert "http://testserver/en/" in html
-    assert html.count('<time datetime="2026-11-27">2026-11-27</time>') == 4
+    assert html.count('<time datetime="2026-11-27">Nov. 27, 2026</time>') == 4
     assert "WCAG" in html and "2.1" in html
 
 
@@ -108,7 +109,7 @@ def test_accessibility_statement_explains_the_request_procedure(client, db):
     assert "7 days" in html
     assert "2 months" in html
     assert "Rzecznik Praw Obywatelskich" in html
-    assert "the centre's coordinator" in html
+    assert "Koordynator ośrodka" in html
     assert 'href="mailto:dostepnosc@pomyslowice.pl"' in html
     assert "Polish sign language" in html
 
@@ -119,13 +120,41 @@ def _render_for_anonymous(template: str, context: dict) -> str:
     return render_to_string(template, context, request=request)
 
 
-def test_accessibility_contact_address_comes_from_the_template_variable(db):
-    html = _render_for_anonymous(
-        "core/accessibility.html", {"ACCESSIBILITY_EMAIL": "koordynator@osrodek.example.org"}
-    )
+STATEMENT = {
+    "published": "2027-01-15",
+    "updated": "2027-03-01",
+    "prepared": "2027-01-10",
+    "reviewed": "2027-03-02",
+    "status": "full",
+    "contact_name": "Anna Nowak",
+    "email": "koordynator@osrodek.example.org",
+    "phone": "+48 32 222 33 44",
+}
 
+
+def test_the_statement_is_made_of_the_centres_settings(client, db, settings):
+    settings.ACCESSIBILITY_STATEMENT = STATEMENT
+    html = client.get(f"/en{ACCESSIBILITY}").content.decode()
     assert 'href="mailto:koordynator@osrodek.example.org"' in html
     assert "dostepnosc@pomyslowice.pl" not in html
+    assert "Anna Nowak" in html and 'href="tel:+48322223344"' in html
+    assert "is fully compliant" in html and "partially" not in html
+    for day, shown in (("2027-01-15", "Jan. 15, 2027"), ("2027-03-02", "March 2, 2027")):
+        assert f'<time datetime="{day}">{shown}</time>' in html
+
+
+@pytest.mark.parametrize(
+    "change, problem",
+    [
+        ({"published": "15.01.2027"}, "'published'] must be a date"),
+        ({"status": "mostly"}, "must be one of full, partial, none"),
+        ({"email": ""}, "'email'] must be given"),
+    ],
+)
+def test_a_wrong_statement_setting_stops_the_site_at_its_checks(settings, change, problem):
+    settings.ACCESSIBILITY_STATEMENT = {**STATEMENT, **change}
+    errors = check_statement(None)
+    assert [problem in error.msg for error in errors] == [True]
 
 
 def test_privacy_contact_address_comes_from_the_template_variable(db):
