@@ -13,12 +13,12 @@ from tests.conftest import PERSONAS
 
 GROUP_URL = "/wolontariat/grupa-inicjatywna/"
 KEEPERS = {"coordinator", "volunteer_caretaker"}
-TODAY = timezone.localdate()
-FAR_AHEAD = TODAY + datetime.timedelta(days=400)
+TODAY = timezone.localdate
+FAR_AHEAD = TODAY() + datetime.timedelta(days=400)
 
 
 def days_ago(days: int) -> datetime.date:
-    return TODAY - datetime.timedelta(days=days)
+    return TODAY() - datetime.timedelta(days=days)
 
 
 @pytest.fixture
@@ -55,7 +55,7 @@ def group(keeper, organization, users):
         by=keeper, title="Ankieta w szkołach", owner=secretary, meeting=meeting, due_on=days_ago(5)
     )
     upcoming = services.add_action(
-        by=keeper, title="Rozmowa z MOPS", owner=leader, due_on=TODAY + datetime.timedelta(days=9)
+        by=keeper, title="Rozmowa z MOPS", owner=leader, due_on=TODAY() + datetime.timedelta(days=9)
     )
     return {
         "leader": leader,
@@ -314,12 +314,12 @@ def test_action_of_a_member_who_left_can_be_closed_but_not_kept_open(keeper, gro
     action = services.add_action(by=keeper, title="Strona WWW", owner=group["secretary"])
     group["secretary"].actions.exclude(pk=action.pk).update(status=GroupAction.Status.DONE)
     with pytest.raises(ValidationError) as caught:
-        services.update_member(member=group["secretary"], by=keeper, left_on=TODAY)
+        services.update_member(member=group["secretary"], by=keeper, left_on=TODAY())
     assert caught.value.error_dict["left_on"][0].code == "owns_open_actions"
     services.update_action(action=action, by=keeper, status=GroupAction.Status.DONE)
-    services.update_member(member=group["secretary"], by=keeper, left_on=TODAY)
+    services.update_member(member=group["secretary"], by=keeper, left_on=TODAY())
     group["secretary"].refresh_from_db()
-    assert group["secretary"].left_on == TODAY
+    assert group["secretary"].left_on == TODAY()
 
 
 def test_owner_who_left_shows_on_the_form(client_for, group):

@@ -25,11 +25,11 @@ CREATE = "/en/wolontariat/oferty/nowa/"
 MINE = "/en/wolontariat/moje-oferty/"
 QUEUE = "/en/wolontariat/do-zatwierdzenia/"
 REVIEWERS = {"coordinator", "volunteer_caretaker"}
-TODAY = timezone.localdate()
+TODAY = timezone.localdate
 
 
 def days(n: int) -> str:
-    return (TODAY + datetime.timedelta(days=n)).isoformat()
+    return (TODAY() + datetime.timedelta(days=n)).isoformat()
 
 
 def page(slug: str, action: str = "") -> str:
@@ -105,8 +105,8 @@ def test_index_lists_only_open_offers(client, offer, youth_offer, other_offer, o
     make_offer(organization, "W ocenie ukryta", status=Offer.Status.REVIEW)
     make_offer(organization, "Zamknięta ukryta", status=Offer.Status.CLOSED)
     make_offer(organization, "Pełna ukryta", status=Offer.Status.FILLED)
-    make_offer(organization, "Wygasła ukryta", expires_on=TODAY - datetime.timedelta(days=1))
-    make_offer(organization, "Ważna do dziś", expires_on=TODAY)
+    make_offer(organization, "Wygasła ukryta", expires_on=TODAY() - datetime.timedelta(days=1))
+    make_offer(organization, "Ważna do dziś", expires_on=TODAY())
     text = client.get(INDEX).text
     for title in (offer.title, youth_offer.title, other_offer.title, "Ważna do dziś"):
         assert title in text
@@ -223,7 +223,7 @@ def test_draft_is_seen_by_its_host_and_reviewers_only(client_for, draft, persona
 
 
 def test_expired_offer_page_is_404_for_the_public_but_not_for_the_host(client_for, organization):
-    expired = make_offer(organization, "Wygasła", expires_on=TODAY - datetime.timedelta(days=2))
+    expired = make_offer(organization, "Wygasła", expires_on=TODAY() - datetime.timedelta(days=2))
     assert client_for("anonymous").get(page(expired.slug)).status_code == 404
     text = client_for("representative").get(page(expired.slug)).text
     assert "expired" in text
@@ -251,8 +251,8 @@ def test_offer_page_shows_every_fact(client, organization, skills, area, distric
         contact_person=users["representative"],
         contact_phone="+48 600 100 200",
         places=4,
-        starts_on=TODAY + datetime.timedelta(days=3),
-        expires_on=TODAY + datetime.timedelta(days=60),
+        starts_on=TODAY() + datetime.timedelta(days=3),
+        expires_on=TODAY() + datetime.timedelta(days=60),
         description="<p>Świetlica <strong>dla dzieci</strong></p><script>alert(1)</script>",
         tasks="Zabawy\n- Czytanie",
     )
@@ -496,7 +496,7 @@ def test_expired_draft_cannot_be_submitted(client_for, organization):
         organization,
         "Przeterminowany szkic",
         status=Offer.Status.DRAFT,
-        expires_on=TODAY - datetime.timedelta(days=1),
+        expires_on=TODAY() - datetime.timedelta(days=1),
     )
     response = client_for("representative").post(page(draft.slug, "do-oceny/"), follow=True)
     assert "validity date has passed" in response.text
@@ -592,7 +592,7 @@ def test_publishing_an_expired_offer_is_refused(users, organization):
         organization,
         "Stara",
         status=Offer.Status.REVIEW,
-        expires_on=TODAY - datetime.timedelta(days=3),
+        expires_on=TODAY() - datetime.timedelta(days=3),
     )
     with pytest.raises(ValidationError) as error:
         offer_services.publish_offer(offer=offer, by=users["coordinator"])

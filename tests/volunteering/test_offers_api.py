@@ -14,7 +14,7 @@ from .conftest import make_offer
 pytestmark = pytest.mark.django_db
 
 LIST = "/api/v1/opportunities"
-TODAY = timezone.localdate()
+TODAY = timezone.localdate
 
 
 @pytest.fixture(autouse=True)
@@ -37,7 +37,7 @@ def test_lists_only_open_offers(client, offer, youth_offer, other_offer, organiz
         make_offer(organization, "W ocenie", status=Offer.Status.REVIEW),
         make_offer(organization, "Pełna", status=Offer.Status.FILLED),
         make_offer(organization, "Zamknięta", status=Offer.Status.CLOSED),
-        make_offer(organization, "Wygasła", expires_on=TODAY - datetime.timedelta(days=1)),
+        make_offer(organization, "Wygasła", expires_on=TODAY() - datetime.timedelta(days=1)),
     ]
     data = client.get(LIST).json()
     assert data["count"] == 3
@@ -64,8 +64,8 @@ def test_item_has_english_field_names_and_all_facts(client, organization, skills
         address="ul. Kolejowa 14",
         is_remote=True,
         schedule=Offer.Schedule.ONE_OFF,
-        starts_on=TODAY + datetime.timedelta(days=4),
-        ends_on=TODAY + datetime.timedelta(days=4),
+        starts_on=TODAY() + datetime.timedelta(days=4),
+        ends_on=TODAY() + datetime.timedelta(days=4),
         availability=availability.bit(5, 0) | availability.bit(6, 2),
         duration=Offer.Duration.SHORT,
         places=3,
@@ -74,7 +74,7 @@ def test_item_has_english_field_names_and_all_facts(client, organization, skills
         offers_training=True,
         covers_travel=False,
         offers_other="obiad",
-        expires_on=TODAY + datetime.timedelta(days=3),
+        expires_on=TODAY() + datetime.timedelta(days=3),
         contact_phone="+48 600 000 000",
     )
     item = client.get(f"{LIST}/{offer.slug}").json()

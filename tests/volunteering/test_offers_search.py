@@ -17,7 +17,7 @@ from .conftest import make_offer
 pytestmark = pytest.mark.django_db
 
 KIND = ["opportunity"]
-TODAY = timezone.localdate()
+TODAY = timezone.localdate
 
 
 def found(query: str) -> list[str]:
@@ -69,9 +69,9 @@ def test_no_document_unless_published(organization, status):
 
 
 def test_no_document_once_expired(organization):
-    expired = make_offer(organization, "Stara", expires_on=TODAY - datetime.timedelta(days=1))
+    expired = make_offer(organization, "Stara", expires_on=TODAY() - datetime.timedelta(days=1))
     assert offer_document(expired) is None
-    assert offer_document(make_offer(organization, "Do dziś", expires_on=TODAY)) is not None
+    assert offer_document(make_offer(organization, "Do dziś", expires_on=TODAY())) is not None
 
 
 def test_search_finds_an_offer_once_published_and_loses_it_when_closed(
@@ -100,6 +100,6 @@ def test_search_finds_an_offer_once_published_and_loses_it_when_closed(
 def test_rebuild_indexes_open_offers_only(organization):
     published = make_offer(organization, "Opieka nad ogrodem")
     make_offer(organization, "Szkic ogrodu", status=Offer.Status.DRAFT)
-    make_offer(organization, "Ogród wygasły", expires_on=TODAY - datetime.timedelta(days=5))
+    make_offer(organization, "Ogród wygasły", expires_on=TODAY() - datetime.timedelta(days=5))
     rebuild(kinds=KIND)
     assert found("ogród") == [published.get_absolute_url()]
