@@ -41,6 +41,11 @@ CENTRE_NAME = os.environ.get(
 )
 CENTRE_CITY = os.environ.get("CENTRE_CITY", "Mysłowice")
 CENTRE_ADDRESS = os.environ.get("CENTRE_ADDRESS", "ul. Grunwaldzka 12, 41-400 Mysłowice")
+# The controller of personal data named in the information clauses and the privacy policy, the
+# address for data protection matters, and the data protection officer's (empty: none appointed).
+PRIVACY_CONTROLLER = os.environ.get("PRIVACY_CONTROLLER", f"{CENTRE_NAME}, {CENTRE_ADDRESS}")
+PRIVACY_EMAIL = os.environ.get("PRIVACY_EMAIL", "prywatnosc@pomyslowice.pl")
+PRIVACY_DPO_EMAIL = os.environ.get("PRIVACY_DPO_EMAIL", "")
 # The accessibility statement (/deklaracja-dostepnosci/) in the structure the Act of 4 April 2019
 # requires: each centre states its own dates, compliance status ("full", "partial" or "none")
 # and contact.
@@ -68,6 +73,7 @@ INSTALLED_APPS = [
     "pomyslowice.core",
     "pomyslowice.search",
     "pomyslowice.accounts",
+    "pomyslowice.privacy",
     "pomyslowice.organizations",
     "pomyslowice.centre",
     "pomyslowice.knowledge",
@@ -79,6 +85,7 @@ INSTALLED_APPS = [
     "pomyslowice.demo",
     "allauth",
     "allauth.account",
+    "allauth.mfa",
     "django_tasks",
     "django_prose_editor",
     "ninja",
@@ -94,9 +101,11 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "pomyslowice.accounts.language.UserLanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "pomyslowice.accounts.mfa.StaffMFAMiddleware",
 ]
 
 ROOT_URLCONF = "pomyslowice.urls"
@@ -176,6 +185,15 @@ ACCOUNT_SIGNUP_FORM_HONEYPOT_FIELD = "website"
 ACCOUNT_RATE_LIMITS = {"login_failed": "10/m/ip,5/15m/key"}
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https" if SITE_URL.startswith("https") else "http"
+# Two-step verification with an authenticator app (TOTP), and one-time recovery codes for a lost
+# phone. Staff must enrol (pomyslowice.accounts.mfa); for everyone else it is optional.
+MFA_ADAPTER = "pomyslowice.accounts.mfa.MFAAdapter"
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_TOTP_ISSUER = SITE_NAME
+# One 30-second step either way absorbs a phone's clock drift; a used code cannot be replayed.
+MFA_TOTP_TOLERANCE = 1
+MFA_RECOVERY_CODE_COUNT = 10
+STAFF_MFA_REQUIRED = env_bool("STAFF_MFA_REQUIRED", True)
 
 LANGUAGE_CODE = "pl"
 LANGUAGES = [("pl", "Polski"), ("en", "English"), ("uk", "Українська")]
@@ -183,6 +201,8 @@ LANGUAGES = [("pl", "Polski"), ("en", "English"), ("uk", "Українська")
 LOCALE_PATHS = sorted((BASE_DIR / "pomyslowice").glob("*/locale"))
 TIME_ZONE = "Europe/Warsaw"
 USE_I18N = True
+# Local corrections to Django's formats per language (pomyslowice/core/formats/<language>/).
+FORMAT_MODULE_PATH = ["pomyslowice.core.formats"]
 USE_TZ = True
 
 STATIC_URL = "/static/"
@@ -287,3 +307,23 @@ CONSULTING_MIN_NOTICE_HOURS = int(os.environ.get("CONSULTING_MIN_NOTICE_HOURS", 
 CONSULTING_MAX_DAYS_AHEAD = int(os.environ.get("CONSULTING_MAX_DAYS_AHEAD", "60"))
 CONSULTING_CONFIRMATION_HOURS = int(os.environ.get("CONSULTING_CONFIRMATION_HOURS", "2"))
 MAIL_PICKUP_REMINDER_DAYS = int(os.environ.get("MAIL_PICKUP_REMINDER_DAYS", "14"))
+
+# Retention periods in days (issue 8); `python manage.py apply_retention` applies them daily.
+RETENTION = {
+    # guests' names and e-mails on event registrations, counted from the end of the event
+    "guest_registrations": int(os.environ.get("RETENTION_GUEST_REGISTRATIONS_DAYS", "365")),
+    # guest registrations whose e-mail address was never confirmed, counted from registering
+    "unconfirmed_registrations": int(
+        os.environ.get("RETENTION_UNCONFIRMED_REGISTRATIONS_DAYS", "30")
+    ),
+    # consultants' notes and follow-ups, counted from the appointment
+    "consultation_notes": int(os.environ.get("RETENTION_CONSULTATION_NOTES_DAYS", "1095")),
+    # contact details on cancelled or rejected room bookings and equipment reservations
+    "cancelled_bookings": int(os.environ.get("RETENTION_CANCELLED_BOOKINGS_DAYS", "365")),
+    # accounts nobody logged in to (staff accounts never expire)
+    "inactive_accounts": int(os.environ.get("RETENTION_INACTIVE_ACCOUNTS_DAYS", "730")),
+}
+# Days before an inactive account's deletion when its owner is warned by e-mail.
+RETENTION_WARNING_DAYS = sorted(
+    {int(days) for days in env_list("RETENTION_WARNING_DAYS", "30,7")}, reverse=True
+)

@@ -1,3 +1,4 @@
+from allauth.account.decorators import secure_admin_login
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
@@ -9,6 +10,9 @@ from pomyslowice.core import views as core_views
 from pomyslowice.events import views as event_views
 from pomyslowice.home import home
 from pomyslowice.mine import mine
+
+# The admin's own log-in form would skip the authenticator code: staff log in through allauth's.
+admin.site.login = secure_admin_login(admin.site.login)
 
 urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
@@ -26,6 +30,7 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path("", home, name="home"),
     path("", include("pomyslowice.core.urls")),
+    path("", include("pomyslowice.privacy.urls")),
     path("moje/", mine, name="mine"),
     path("konto/", include("pomyslowice.accounts.urls")),
     path("konto/", include("allauth.urls")),

@@ -1,9 +1,12 @@
 """Personas and shared fixtures. Every test module uses the same people (see DESIGN.md)."""
 
 import datetime
+import time
 
 import pytest
 from allauth.account.models import EmailAddress
+from allauth.mfa import app_settings as mfa_settings
+from allauth.mfa.totp.internal.auth import TOTP, format_hotp_value, hotp_value
 from django.contrib.auth.models import Group
 from django.core.cache import cache
 from django.test import Client
@@ -11,13 +14,15 @@ from django.urls import clear_url_caches
 from django.utils import timezone, translation
 from django.utils.text import slugify
 
-from pomyslowice.accounts.models import User
+from pomyslowice.accounts.models import User, UserManager
 from pomyslowice.accounts.roles import Role
 from pomyslowice.core.models import AreaOfBenefit, District
 from pomyslowice.core.text import fold
 from pomyslowice.organizations.models import Membership, Organization
 
 PASSWORD = "Haslo-testowe-123!"
+# The authenticator app secret of every enrolled staff account in tests (base32, as apps take it).
+TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
 
 STAFF_PERSONAS = {
     "coordinator": Role.COORDINATOR,
@@ -63,7 +68,19 @@ def isolated_environment(settings, tmp_path):
     translation.activate(settings.LANGUAGE_CODE)
 
 
-def create_user(email: str, *, first_name="", last_name="", role=None, **extra) -> User:
+def totp_code(secret: str = TOTP_SECRET, *, at: float | None = None) -> str:
+    """The code an authenticator app shows now (or at the Unix time `at`) for the secret."""
+    now = time.time() if at is None else at
+    return format_hotp_value(hotp_value(secret, int(now) // mfa_settings.TOTP_PERIOD))
+
+
+def enrol_in_totp(user: User, secret: str = TOTP_SECRET) -> None:
+    TOTP.activate(user, secret)
+
+
+def create_user(email: str, *, first_name="", last_name="", role=None, totp=True, **extra) -> User:
+    """A verified user; a staff member (a role or a superuser) comes enrolled in two-step
+    verification, as staff must be, unless `totp=False`."""
     user = User.objects.create_user(
         email,
         PASSWORD,
@@ -75,7 +92,32 @@ def create_user(email: str, *, first_name="", last_name="", role=None, **extra) 
     EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
     if role:
         user.groups.add(Group.objects.get(name=role))
+    if totp and (role or user.is_superuser):
+        enrol_in_totp(user)
     return user
+
+
+@pytest.fixture(autouse=True)
+def superusers_enrolled_in_totp(monkeypatch):
+    """Superusers made with the manager directly come enrolled too, like create_user's staff."""
+    create_superuser = UserManager.create_superuser
+
+    def create_enrolled_superuser(manager, *args, **kwargs):
+        user = create_superuser(manager, *args, **kwargs)
+        enrol_in_totp(user)
+        return user
+
+    monkeypatch.setattr(UserManager, "create_superuser", create_enrolled_superuser)
+
+
+@pytest.fixture
+def unenrolled_staff(db):
+    """make(role) is a staff member who has not set up an authenticator app yet."""
+
+    def make(role=Role.COORDINATOR) -> User:
+        return create_user(f"nowy-{role}@example.org", role=role, totp=False)
+
+    return make
 
 
 @pytest.fixture

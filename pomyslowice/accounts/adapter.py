@@ -5,6 +5,9 @@ from urllib.parse import urlsplit
 
 from allauth.account.adapter import DefaultAccountAdapter
 from django.conf import settings
+from django.utils import translation
+
+from pomyslowice.core.notifications import supported_language
 
 
 @dataclass(frozen=True)
@@ -20,6 +23,14 @@ def site_identity() -> SiteIdentity:
 
 
 class AccountAdapter(DefaultAccountAdapter):
+    def save_user(self, request, user, form, commit=True):
+        # Our later e-mails go out in the language the person signed up in (core.notifications).
+        user.language = supported_language(translation.get_language())
+        return super().save_user(request, user, form, commit=commit)
+
+    # allauth renders its own e-mails (address confirmation, password reset) in the active
+    # language of the request that triggers them. That request is the recipient's own (signing
+    # up, adding an address, asking for a new password), so no stored preference is needed.
     def send_mail(self, template_prefix: str, email: str, context: dict) -> None:
         super().send_mail(template_prefix, email, {"current_site": site_identity(), **context})
 

@@ -12,9 +12,19 @@ class ProfileForm(forms.Form):
     # user object that the rest of the page (the header, for one) still renders.
     first_name = User._meta.get_field("first_name").formfield()
     last_name = User._meta.get_field("last_name").formfield()
+    language = forms.ChoiceField(
+        label=_("Language of e-mails"),
+        choices=settings.LANGUAGES,
+        # Optional: a form sent without it keeps the current choice.
+        required=False,
+        help_text=_("We write to you in this language, whoever on our side sends the message."),
+    )
 
     def __init__(self, *args, user: User, **kwargs):
-        kwargs.setdefault("initial", {"first_name": user.first_name, "last_name": user.last_name})
+        kwargs.setdefault(
+            "initial",
+            {"first_name": user.first_name, "last_name": user.last_name, "language": user.language},
+        )
         super().__init__(*args, **kwargs)
         self.fields["first_name"].widget.attrs["autocomplete"] = "given-name"
         self.fields["last_name"].widget.attrs["autocomplete"] = "family-name"
@@ -61,6 +71,12 @@ class SignupForm(allauth_forms.SignupForm):
         trap.label = _("Leave this field empty")
         trap.widget = forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"})
         trap.is_trap = True
+        # Art. 13 GDPR is a duty to inform, not a consent: the account is processed to provide
+        # the service (art. 6(1)(b)), so nothing is recorded in the consent register.
+        self.fields["privacy_policy"] = forms.BooleanField(
+            label=_("I have read the information on how my data are processed"),
+            error_messages={"required": _("Confirm that you have read the information.")},
+        )
 
 
 class LoginForm(allauth_forms.LoginForm):

@@ -163,6 +163,17 @@ _SURVEYS_WORK = [
     "surveys.view_response",
 ]
 
+# Data protection: requests (art. 15-21 GDPR), the consent register, the erasure log and the
+# record of who accessed whose personal data. The coordinator answers for these.
+_PRIVACY_WORK = [
+    "privacy.view_datarequest",
+    "privacy.add_datarequest",
+    "privacy.change_datarequest",
+    "privacy.view_consentrecord",
+    "privacy.view_erasurerecord",
+    "privacy.view_personal_data_log",
+]
+
 ROLE_PERMISSIONS: dict[str, list[str]] = {
     Role.COORDINATOR: [
         *_ORGANIZATIONS_WORK,
@@ -173,6 +184,7 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         *_VOLUNTEERING_WORK,
         *_REPORTS_WORK,
         *_SURVEYS_WORK,
+        *_PRIVACY_WORK,
         "centre.manage_appointments",
         "centre.change_appointment",
         "events.delete_event",

@@ -1,13 +1,10 @@
 """Changes to accounts. Tokens are created and revoked in tokens.py."""
 
-from django.conf import settings
 from django.contrib.admin.utils import NestedObjects
 from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.mail import send_mail
+from django.core.exceptions import ValidationError
 from django.db import router, transaction
 from django.db.models import ProtectedError, RestrictedError
-from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 
 from pomyslowice.core.audit import log_action
@@ -18,8 +15,12 @@ from .permissions import can_delete_own_account
 
 
 @transaction.atomic
-def update_profile(*, user: User, first_name: str, last_name: str) -> User:
+def update_profile(
+    *, user: User, first_name: str, last_name: str, language: str | None = None
+) -> User:
     values = {"first_name": first_name.strip(), "last_name": last_name.strip()}
+    if language:
+        values["language"] = language
     changed = sorted(field for field, value in values.items() if getattr(user, field) != value)
     if not changed:
         return user
@@ -33,14 +34,14 @@ def update_profile(*, user: User, first_name: str, last_name: str) -> User:
 
 
 @transaction.atomic
-def delete_account(*, user: User, by: User) -> None:
+def delete_account(*, user: User, by: User | None) -> None:
     """Delete the account and everything that is only theirs; shared records stay, unattributed.
 
     Memberships, the leader profile, e-mail addresses and API tokens cascade with the user;
     organisations they submitted and audit entries they caused stay with the user set to NULL.
+    Called by privacy.erasure.erase_person, which decides who may erase whom, erases the
+    person's records in every app first and tells the person.
     """
-    if by.pk != user.pk and not by.has_perm("accounts.delete_user"):
-        raise PermissionDenied
     if not can_delete_own_account(user):
         raise ValidationError(
             _(
@@ -48,17 +49,12 @@ def delete_account(*, user: User, by: User) -> None:
                 "to remove the account, so that none of its duties is left without an owner."
             )
         )
-    email, user_id = user.email, user.pk
-    _forget_names_in_audit_log(user)
+    user_id = user.pk
+    forget_names_in_audit_log(user)
     log_action(
-        actor=None if by.pk == user.pk else by,
+        actor=None if by is None or by.pk == user.pk else by,
         verb="accounts.user.deleted",
         data={"user_id": user_id},
-    )
-    subject = _("Your account on %(site)s has been deleted") % {"site": settings.SITE_NAME}
-    message = render_to_string(
-        "accounts/email/account_deleted.txt",
-        {"SITE_NAME": settings.SITE_NAME, "SITE_URL": settings.SITE_URL, "email": email},
     )
     try:
         user.delete()
@@ -69,11 +65,9 @@ def delete_account(*, user: User, by: User) -> None:
                 "centre, and we will remove the account with you."
             )
         ) from error
-    # robust: the account is gone either way, a mail server hiccup must not turn that into a 500.
-    transaction.on_commit(lambda: send_mail(subject, message, None, [email]), robust=True)
 
 
-def _forget_names_in_audit_log(user: User) -> None:
+def forget_names_in_audit_log(user: User) -> None:
     """Entries about the user and what is deleted with them keep their verb but lose the name."""
     collector = NestedObjects(using=router.db_for_write(User))
     collector.collect([user])

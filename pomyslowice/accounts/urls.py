@@ -8,5 +8,4 @@ urlpatterns = [
     path("", views.profile, name="profile"),
     path("tokeny/", views.tokens, name="tokens"),
     path("tokeny/<int:pk>/uniewaznij/", views.token_revoke, name="token-revoke"),
-    path("usun/", views.delete, name="delete"),
 ]

@@ -1,5 +1,4 @@
 from django.contrib import messages
-from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
@@ -7,9 +6,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
-from .forms import ApiTokenForm, DeleteAccountForm, ProfileForm
-from .permissions import can_delete_own_account, get_token_for_user, role_names
-from .services import delete_account, update_profile
+from .forms import ApiTokenForm, ProfileForm
+from .permissions import get_token_for_user, role_names
+from .services import update_profile
 from .tokens import create_api_token, revoke_api_token
 
 
@@ -63,21 +62,3 @@ def token_revoke(request, pk: int):
         message = _("The token “%(name)s” had already been revoked.")
         messages.info(request, message % {"name": token.name})
     return redirect("accounts:tokens")
-
-
-@login_required
-def delete(request):
-    can_delete = can_delete_own_account(request.user)
-    form = DeleteAccountForm(request.POST or None, user=request.user)
-    if request.method == "POST" and can_delete and form.is_valid():
-        try:
-            delete_account(user=request.user, by=request.user)
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            logout(request)
-            messages.success(request, _("Your account has been deleted. Goodbye!"))
-            return redirect("home")
-    context = {"title": _("Delete account"), "form": form, "can_delete": can_delete}
-    status = 403 if request.method == "POST" and not can_delete else 200
-    return render(request, "accounts/delete.html", context, status=status)

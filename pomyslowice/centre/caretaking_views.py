@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 
 from pomyslowice.organizations.forms import add_service_errors
 from pomyslowice.organizations.models import Organization, SupportRecord
+from pomyslowice.privacy.access_log import record_view
 
 from . import caretaking_services as services
 from .caretaking_forms import ContactForm, OrganizationSearchForm, TaskForm, TimelineFilterForm
@@ -79,6 +80,7 @@ def overview(request):
 def timeline(request, slug):
     _require(can_see_timeline(request.user))
     organization = get_object_or_404(Organization.objects.select_related("caretaker"), slug=slug)
+    record_view(request=request, subject=organization, what="caretaking_timeline")
     form = TimelineFilterForm(request.GET)
     records = form.apply(SupportRecord.objects.filter(organization=organization).for_timeline())
     page = Paginator(records, RECORDS_PER_PAGE).get_page(request.GET.get("page"))

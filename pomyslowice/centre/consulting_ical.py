@@ -62,11 +62,12 @@ def build_invitation(appointment: Appointment, *, cancel: bool = False) -> bytes
         )
         item.add("location", f"{settings.CENTRE_NAME}, {settings.CENTRE_ADDRESS}")
     item.add("status", "CANCELLED" if cancel else "CONFIRMED")
-    item.add(
-        "organizer",
-        f"mailto:{appointment.consultant.user.email}",
-        parameters={"CN": appointment.consultant.display_name},
-    )
+    if appointment.consultant.email:  # none once the consultant's account is erased
+        item.add(
+            "organizer",
+            f"mailto:{appointment.consultant.email}",
+            parameters={"CN": appointment.consultant.display_name},
+        )
     item.add("attendee", f"mailto:{appointment.email}", parameters={"CN": appointment.name})
     calendar.add_component(item)
     return calendar.to_ical()

@@ -153,7 +153,7 @@ def cancel_appointment(
     appointment.save(update_fields=["status", "cancelled_at", "cancellation_reason"])
     log_action(actor=_actor(by), verb="centre.appointment.cancelled", target=appointment)
     by_client = _by_client(appointment, by)
-    recipients = [appointment.consultant.user.email] if by_client else [appointment.email]
+    recipients = [appointment.consultant.email] if by_client else [appointment.email]
     send_templated_email(
         template="centre/email/consulting_cancelled",
         to=recipients,
@@ -207,7 +207,7 @@ def reschedule_appointment(
     )
     send_templated_email(
         template="centre/email/consulting_rescheduled",
-        to=[new.email, new.consultant.user.email],
+        to=[new.email, new.consultant.email],
         context={**_context(new), "old": old},
         language=language,
         attachments=[consulting_ical.attachment(new)],
@@ -374,7 +374,7 @@ def _email_booked(appointment: Appointment, *, language) -> None:
     )
     send_templated_email(
         template="centre/email/consulting_new_for_consultant",
-        to=[appointment.consultant.user.email],
+        to=[appointment.consultant.email],
         context=_context(appointment),
         language=language,
     )

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from pomyslowice.organizations.forms import add_service_errors
+from pomyslowice.privacy.access_log import record_view
 
 from . import consulting_services as services
 from .calendar import local_date
@@ -213,6 +214,7 @@ def manage(request, appointment, token):
 @login_required
 def appointment_detail(request, pk):
     appointment = get_appointment_for_user(request.user, pk)
+    record_view(request=request, subject=appointment, what="appointment")
     return _appointment_page(request, appointment, token=None)
 
 
@@ -398,6 +400,7 @@ def _chosen_consultant(request) -> Consultant | None:
 @_staff_view
 def appointments(request):
     chosen = _chosen_consultant(request)
+    record_view(request=request, subject=None, what="list")
     listed = (
         Appointment.objects.upcoming()
         .exclude(status=Appointment.Status.CANCELLED)

@@ -443,10 +443,14 @@ class EquipmentReservation(models.Model):
 class Consultant(models.Model):
     """A centre employee or an outside specialist who gives advice; they need an account."""
 
+    # SET_NULL: once the account is erased the profile stays, closed, as the name of who gave
+    # the consultations already held (see personal_data.py).
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL,
         verbose_name=_("account"),
-        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="consultant",
     )
     display_name = models.CharField(_("name shown to clients"), max_length=200)
@@ -460,6 +464,11 @@ class Consultant(models.Model):
 
     def __str__(self) -> str:
         return self.display_name
+
+    @property
+    def email(self) -> str:
+        """Empty once the account is erased, so nothing is sent to a closed profile."""
+        return self.user.email if self.user_id else ""
 
 
 class ConsultingServiceQuerySet(models.QuerySet):

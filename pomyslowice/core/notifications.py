@@ -1,8 +1,38 @@
+from collections import defaultdict
+
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.mail import EmailMessage, get_connection
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import translation
+
+from pomyslowice.core.text import is_erased_email
+
+
+def supported_language(code: str | None) -> str:
+    """One of settings.LANGUAGES for `code` (e.g. "en-gb" → "en"), else the site's default."""
+    try:
+        return translation.get_supported_language_variant(code or settings.LANGUAGE_CODE)
+    except LookupError:
+        return settings.LANGUAGE_CODE
+
+
+def recipient_languages(addresses: list[str], *, default: str | None = None) -> dict[str, str]:
+    """The language of e-mails for each address: its account's choice, else `default`.
+
+    One query for all addresses. E-mail addresses of accounts are stored in lower case.
+    """
+    fallback = supported_language(default)
+    accounts = dict(
+        get_user_model()
+        .objects.filter(email__in={address.lower() for address in addresses})
+        .values_list("email", "language")
+    )
+    return {
+        address: supported_language(accounts.get(address.lower(), fallback))
+        for address in addresses
+    }
 
 
 def send_templated_email(
@@ -17,14 +47,40 @@ def send_templated_email(
     """E-mail each recipient separately, once the current transaction has committed.
 
     `template` names a pair of plain-text templates, `<template>_subject.txt` and
-    `<template>.txt`. They are rendered now, in `language` (the page language of the person
-    acting) or else the site's default, because we do not know the recipients' language.
+    `<template>.txt`. Each recipient gets them in their own language: the one chosen on
+    the account with that address, else `language` (what a guest without an account used,
+    e.g. stored on their registration), else the site's default. Never the language of
+    the person acting: staff often act for someone who reads another language.
     `attachments` are (filename, content, MIME type), e.g. an .ics file for a calendar.
     """
-    recipients = [address for address in to if address]
+    # Kept records of erased people carry an address that must never receive anything.
+    recipients = list(
+        dict.fromkeys(address for address in to if address and not is_erased_email(address))
+    )
     if not recipients:
         return
-    with translation.override(language or settings.LANGUAGE_CODE):
+    by_language = defaultdict(list)
+    for address, recipient_language in recipient_languages(recipients, default=language).items():
+        by_language[recipient_language].append(address)
+    messages = []
+    for recipient_language, addresses in by_language.items():
+        subject, body = _render(template, context, language=recipient_language)
+        messages += [
+            EmailMessage(
+                subject=subject,
+                body=body,
+                to=[address],
+                reply_to=reply_to or [],
+                attachments=attachments or [],
+            )
+            for address in addresses
+        ]
+    # robust: the change is saved either way; a mail server hiccup must not turn it into a 500.
+    transaction.on_commit(lambda: get_connection().send_messages(messages), robust=True)
+
+
+def _render(template: str, context: dict, *, language: str) -> tuple[str, str]:
+    with translation.override(language):
         full_context = {
             "site_name": settings.SITE_NAME,
             "site_url": settings.SITE_URL,
@@ -34,15 +90,4 @@ def send_templated_email(
         }
         subject = " ".join(render_to_string(f"{template}_subject.txt", full_context).split())
         body = render_to_string(f"{template}.txt", full_context)
-    messages = [
-        EmailMessage(
-            subject=subject,
-            body=body,
-            to=[address],
-            reply_to=reply_to or [],
-            attachments=attachments or [],
-        )
-        for address in recipients
-    ]
-    # robust: the change is saved either way; a mail server hiccup must not turn it into a 500.
-    transaction.on_commit(lambda: get_connection().send_messages(messages), robust=True)
+    return subject, body

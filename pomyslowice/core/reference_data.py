@@ -207,3 +207,23 @@ MYSLOWICE_DISTRICT_POINTS = {
     "szopena-wielka-skotnica": (50.2480, 19.1540),
     "wesola": (50.2065, 19.1080),
 }
+
+
+def load_reference_data(apps, schema_editor=None):
+    """Create or update the areas and districts; `apps` is a migration's model registry or
+    django.apps.apps."""
+    AreaOfBenefit = apps.get_model("core", "AreaOfBenefit")
+    District = apps.get_model("core", "District")
+    for code, slug, name in AREAS_OF_PUBLIC_BENEFIT:
+        AreaOfBenefit.objects.update_or_create(
+            code=code,
+            defaults={
+                "slug": slug,
+                "name": name,
+                "position": area_position(code),
+                "source": area_source(code),
+                "is_active": True,
+            },
+        )
+    for slug, name in MYSLOWICE_DISTRICTS:
+        District.objects.update_or_create(slug=slug, defaults={"name": name})

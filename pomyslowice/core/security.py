@@ -50,7 +50,8 @@ CONTENT_SECURITY_POLICY = "; ".join(
         "default-src 'self'",
         "script-src 'self' {importmap}",
         f"style-src 'self' {_error_page_style_hash()} {TIPTAP_STYLE_HASH}",
-        # Uploaded images are served from our media; Swagger UI draws icons as data: URLs.
+        # Uploaded images are served from our media; Swagger UI draws icons as data: URLs, and
+        # the QR code that sets up two-step verification is one (an SVG drawn by allauth).
         "img-src 'self' data:",
         "font-src 'self'",
         "connect-src 'self'",

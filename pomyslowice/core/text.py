@@ -6,6 +6,10 @@ from django.utils.text import slugify
 # Slugs leave room for a "-2" suffix within the usual 120-character slug fields.
 SLUG_BASE_LENGTH = 100
 
+# Records kept by law after an erasure may need a unique address: one that cannot exist
+# (RFC 2606 .invalid) and says nothing about the person. Nothing is ever sent to it.
+ERASED_EMAIL_SUFFIX = "@erased.invalid"
+
 # Letters that Unicode does not decompose into a base letter plus an accent.
 _UNDECOMPOSABLE = str.maketrans({"ł": "l", "Ł": "l", "đ": "d", "ø": "o", "ß": "ss"})
 
@@ -25,3 +29,7 @@ def unique_slug(text: str, *, queryset, fallback: str, reserved=frozenset()) -> 
     if base not in taken:
         return base
     return next(f"{base}-{n}" for n in count(2) if f"{base}-{n}" not in taken)
+
+
+def is_erased_email(address: str) -> bool:
+    return (address or "").lower().endswith(ERASED_EMAIL_SUFFIX)

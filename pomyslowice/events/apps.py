@@ -9,3 +9,6 @@ class EventsConfig(AppConfig):
 
     def ready(self):
         from . import search  # noqa: F401  (registers events and grant calls with the search)
+        from .grant_services import register_consent_hooks
+
+        register_consent_hooks()

@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 
 from pomyslowice.core.audit import log_action
 from pomyslowice.core.notifications import send_templated_email
+from pomyslowice.core.text import ERASED_EMAIL_SUFFIX, is_erased_email
 
 from .models import Event, EventFeedback, Registration
 from .registration_services import make_token
@@ -41,22 +42,24 @@ def registration_from_feedback_token(token: str) -> Registration:
     except signing.BadSignature as error:  # SignatureExpired is a BadSignature too
         raise InvalidFeedbackToken from error
     registration = Registration.objects.select_related("event").filter(pk=pk, attended=True).first()
-    if registration is None:
+    # A link sent before the person's data was erased must not attach new data to the kept entry.
+    if registration is None or is_erased_email(registration.email):
         raise InvalidFeedbackToken
     return registration
 
 
 @transaction.atomic
-def send_feedback_requests(*, event: Event, by, language=None) -> int:
+def send_feedback_requests(*, event: Event, by) -> int:
     """E-mail the survey link to everyone who attended and has not answered yet."""
     if event.end > timezone.now():
         raise ValidationError(_("The survey can be sent once the event is over."))
-    attendees = event.registrations.filter(attended=True, feedback__isnull=True)
+    attendees = event.registrations.filter(attended=True, feedback__isnull=True).exclude(
+        email__endswith=ERASED_EMAIL_SUFFIX
+    )
     for registration in attendees:
         _email(
             "feedback_request",
             registration,
-            language=language,
             feedback_token=make_feedback_token(registration),
         )
     count = len(attendees)
@@ -104,13 +107,13 @@ def send_event_reminders(now=None) -> int:
             )
         )
         for registration in due:
-            _email("reminder", registration, language=None)
+            _email("reminder", registration)
         Registration.objects.filter(pk__in=[r.pk for r in due]).update(reminded_at=timezone.now())
     return len(due)
 
 
 @transaction.atomic
-def message_registrations(*, event: Event, by, subject: str, body: str, language=None) -> int:
+def message_registrations(*, event: Event, by, subject: str, body: str) -> int:
     """The staff's message to everyone with a seat or on the waitlist."""
     subject, body = (subject or "").strip(), (body or "").strip()
     if not subject or not body:
@@ -119,7 +122,7 @@ def message_registrations(*, event: Event, by, subject: str, body: str, language
         status__in=[Registration.Status.CONFIRMED, Registration.Status.WAITLISTED]
     )
     for registration in recipients:
-        _email("message", registration, language=language, subject=subject, body=body)
+        _email("message", registration, subject=subject, body=body)
     count = len(recipients)
     log_action(
         actor=by,
@@ -130,9 +133,9 @@ def message_registrations(*, event: Event, by, subject: str, body: str, language
     return count
 
 
-def notify_event_cancelled(event: Event, *, language=None) -> None:
+def notify_event_cancelled(event: Event) -> None:
     for registration in event.registrations.active():
-        _email("event_cancelled", registration, language=language)
+        _email("event_cancelled", registration)
 
 
 # --- helpers -----------------------------------------------------------------------------------
@@ -142,7 +145,7 @@ def _already_sent() -> ValidationError:
     return ValidationError(_("You have already sent your feedback. Thank you!"), code="sent")
 
 
-def _email(template: str, registration: Registration, *, language, **context) -> None:
+def _email(template: str, registration: Registration, **context) -> None:
     send_templated_email(
         template=f"events/registration/email/{template}",
         to=[registration.email],
@@ -152,5 +155,5 @@ def _email(template: str, registration: Registration, *, language, **context) ->
             "token": make_token(registration),
             **context,
         },
-        language=language,
+        language=registration.language,
     )

@@ -22,6 +22,7 @@ from pomyslowice.core.audit import log_action
 from pomyslowice.core.notifications import send_templated_email
 from pomyslowice.core.sanitize import clean_html
 from pomyslowice.organizations.models import Membership, Organization
+from pomyslowice.privacy import consents as consent_register
 
 from .models import GrantCall, GrantCallReminder, GrantCallSubscription
 
@@ -29,6 +30,8 @@ from .models import GrantCall, GrantCallReminder, GrantCallSubscription
 RESERVED_SLUGS = frozenset({"dodaj", "powiadomienia", "edytuj", "kanal"})
 WEEK_BEFORE = datetime.timedelta(days=7)
 DAY_BEFORE = datetime.timedelta(days=1)
+# An alert subscription is a consent; its purpose in the register (privacy.clauses).
+REGISTER_PURPOSE = "grant_call_alerts"
 
 EDITABLE_FIELDS = (
     "title",
@@ -148,13 +151,23 @@ def set_grant_call_alerts(*, user, organization: Organization, enabled: bool) ->
     if not is_representative:
         raise ValidationError(_("Only an active representative can receive alerts for it."))
     if enabled:
-        _subscription, changed = GrantCallSubscription.objects.get_or_create(
+        subscription, changed = GrantCallSubscription.objects.get_or_create(
             user=user, organization=organization
         )
+        if changed:
+            consent_register.record_consent(
+                purpose=REGISTER_PURPOSE, user=user, source=subscription
+            )
     else:
-        changed, _deleted = GrantCallSubscription.objects.filter(
-            user=user, organization=organization
-        ).delete()
+        subscriptions = GrantCallSubscription.objects.filter(user=user, organization=organization)
+        for subscription in subscriptions:
+            consent_register.withdraw_for_source(
+                source=subscription,
+                purpose=REGISTER_PURPOSE,
+                by=user,
+                method=consent_register.Method.SELF_SERVICE,
+            )
+        changed, _deleted = subscriptions.delete()
         changed = bool(changed)
     if changed:
         log_action(
@@ -165,6 +178,23 @@ def set_grant_call_alerts(*, user, organization: Organization, enabled: bool) ->
             target=organization,
         )
     return changed
+
+
+def stop_alerts_after_register_withdrawal(record, by) -> None:
+    """The consent was withdrawn in the consent register (/konto/zgody/): no more alerts."""
+    subscription = record.source
+    if isinstance(subscription, GrantCallSubscription):
+        set_grant_call_alerts_off(subscription=subscription, by=by)
+
+
+@transaction.atomic
+def set_grant_call_alerts_off(*, subscription: GrantCallSubscription, by) -> None:
+    subscription.delete()
+    log_action(actor=by, verb="events.grant_call_alert.disabled", target=subscription.organization)
+
+
+def register_consent_hooks() -> None:
+    consent_register.on_withdrawal(REGISTER_PURPOSE, stop_alerts_after_register_withdrawal)
 
 
 def announce_grant_call(grant_call: GrantCall) -> int:

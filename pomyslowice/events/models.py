@@ -380,6 +380,13 @@ class Registration(models.Model):
         _("organisation (if not listed)"), max_length=250, blank=True
     )
     needs = models.TextField(_("needs"), blank=True)
+    # The page language at registration: a guest has no account to keep a preference in.
+    language = models.CharField(
+        _("language of e-mails"),
+        max_length=8,
+        choices=settings.LANGUAGES,
+        default=settings.LANGUAGE_CODE,
+    )
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, db_index=True)
     attended = models.BooleanField(_("attended"), default=False)
     created_at = models.DateTimeField(_("registered"), auto_now_add=True)

@@ -17,12 +17,14 @@ from django.contrib.contenttypes.models import ContentType
 from django.core import signing
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from pomyslowice.core.audit import log_action
-from pomyslowice.core.notifications import send_templated_email
+from pomyslowice.core.notifications import send_templated_email, supported_language
+from pomyslowice.core.text import is_erased_email
 from pomyslowice.organizations.models import SupportRecord
+from pomyslowice.privacy import consents as consent_register
 
 from .models import Event, Registration
 
@@ -85,7 +87,11 @@ def register(
     consent: bool = False,
     language: str | None = None,
 ) -> Registration:
-    """Register a person; a guest still has to confirm the e-mail address."""
+    """Register a person; a guest still has to confirm the e-mail address.
+
+    `language` is the page language the person registered in (default: the active one); a
+    guest's e-mails are written in it, since a guest has no account to keep a preference in.
+    """
     event = Event.objects.select_for_update().get(pk=event.pk)
     if user is not None and not user.is_authenticated:
         user = None
@@ -110,6 +116,7 @@ def register(
         else "",
         needs=(needs or "").strip() if event.registration_asks_needs else "",
         status=Registration.Status.UNCONFIRMED,
+        language=supported_language(language or translation.get_language()),
     )
     registration.full_clean(exclude=["status"], validate_constraints=False)
     try:
@@ -118,15 +125,25 @@ def register(
     except IntegrityError as error:
         raise _duplicate() from error
     log_action(actor=user, verb="events.registration.created", target=registration)
+    if event.registration_consent_text.strip():
+        # The organiser's own wording is what the person agreed to; the register keeps it.
+        consent_register.record_consent(
+            purpose="event_registration",
+            user=user,
+            email=email,
+            source=registration,
+            text=event.registration_consent_text,
+            language=language,
+        )
     if user is None:
-        _email("confirm_email", registration, language=language)
+        _email("confirm_email", registration)
     else:
-        _place(registration, event=event, actor=user, language=language)
+        _place(registration, event=event, actor=user)
     return registration
 
 
 @transaction.atomic
-def confirm_guest_registration(*, registration: Registration, language=None) -> Registration:
+def confirm_guest_registration(*, registration: Registration) -> Registration:
     """The guest followed the link from the e-mail; confirming twice changes nothing."""
     event = Event.objects.select_for_update().get(pk=registration.event_id)
     registration = Registration.objects.select_for_update().get(pk=registration.pk)
@@ -135,12 +152,12 @@ def confirm_guest_registration(*, registration: Registration, language=None) -> 
     problem = registration_problem(event)
     if problem:
         raise ValidationError(problem, code="closed")
-    _place(registration, event=event, actor=None, language=language)
+    _place(registration, event=event, actor=None)
     return registration
 
 
 @transaction.atomic
-def cancel_registration(*, registration: Registration, by=None, language=None) -> Registration:
+def cancel_registration(*, registration: Registration, by=None) -> Registration:
     """Free the seat (or the waitlist place) and give it to the next person waiting."""
     event = Event.objects.select_for_update().get(pk=registration.event_id)
     registration = Registration.objects.select_for_update().get(pk=registration.pk)
@@ -151,7 +168,7 @@ def cancel_registration(*, registration: Registration, by=None, language=None) -
     registration.save(update_fields=["status", "cancelled_at"])
     log_action(actor=by, verb="events.registration.cancelled", target=registration)
     if had_seat:
-        _promote_from_waitlist(event, language=language)
+        _promote_from_waitlist(event)
     return registration
 
 
@@ -162,7 +179,7 @@ def approve_registration(*, registration: Registration, by) -> Registration:
     registration = Registration.objects.select_for_update().get(pk=registration.pk)
     if registration.status != Registration.Status.PENDING:
         raise ValidationError(_("Only a registration awaiting confirmation can be approved."))
-    _take_seat_or_wait(registration, event=event, actor=by, language=None)
+    _take_seat_or_wait(registration, event=event, actor=by)
     return registration
 
 
@@ -173,6 +190,9 @@ def mark_attendance(*, registration: Registration, attended: bool, by) -> Regist
     )
     if registration.status != Registration.Status.CONFIRMED:
         raise ValidationError(_("Only a confirmed participant can be marked as present."))
+    # An erased person's kept entry is final: no new support record names them again.
+    if is_erased_email(registration.email):
+        raise ValidationError(_("This participant's data was erased; attendance cannot change."))
     if registration.attended == attended:
         return registration
     registration.attended = attended
@@ -247,7 +267,7 @@ def update_registration_settings(*, event: Event, by, changes: dict) -> Event:
         actor=by, verb="events.registration.settings", target=event, data={"fields": changed}
     )
     while event.capacity is None or event.registrations.confirmed().count() < event.capacity:
-        if not _promote_from_waitlist(event, language=None):
+        if not _promote_from_waitlist(event):
             break
     return event
 
@@ -284,26 +304,26 @@ def _duplicate() -> ValidationError:
     )
 
 
-def _place(registration: Registration, *, event: Event, actor, language) -> None:
+def _place(registration: Registration, *, event: Event, actor) -> None:
     """A registration with a confirmed address: to the staff's queue, a seat or the waitlist."""
     registration.confirmed_at = timezone.now()
     if event.registration_needs_confirmation:
         _set_status(registration, Registration.Status.PENDING, actor=actor)
-        _email("pending", registration, language=language)
+        _email("pending", registration)
     else:
-        _take_seat_or_wait(registration, event=event, actor=actor, language=language)
+        _take_seat_or_wait(registration, event=event, actor=actor)
 
 
-def _take_seat_or_wait(registration: Registration, *, event: Event, actor, language) -> None:
+def _take_seat_or_wait(registration: Registration, *, event: Event, actor) -> None:
     if event.capacity is None or event.registrations.confirmed().count() < event.capacity:
         _set_status(registration, Registration.Status.CONFIRMED, actor=actor)
-        _email("confirmed", registration, language=language)
+        _email("confirmed", registration)
     else:
         _set_status(registration, Registration.Status.WAITLISTED, actor=actor)
-        _email("waitlisted", registration, language=language)
+        _email("waitlisted", registration)
 
 
-def _promote_from_waitlist(event: Event, *, language) -> bool:
+def _promote_from_waitlist(event: Event) -> bool:
     """Give a free seat to the first person waiting; True if someone got it."""
     if event.capacity is not None and event.registrations.confirmed().count() >= event.capacity:
         return False
@@ -311,7 +331,7 @@ def _promote_from_waitlist(event: Event, *, language) -> bool:
     if first is None:
         return False
     _set_status(first, Registration.Status.CONFIRMED, actor=None, verb="promoted")
-    _email("promoted", first, language=language)
+    _email("promoted", first)
     return True
 
 
@@ -326,7 +346,8 @@ def _set_status(registration: Registration, status: str, *, actor, verb: str = "
     )
 
 
-def _email(template: str, registration: Registration, *, language) -> None:
+def _email(template: str, registration: Registration) -> None:
+    # An account's own choice wins (send_templated_email); a guest gets what they registered in.
     send_templated_email(
         template=f"events/registration/email/{template}",
         to=[registration.email],
@@ -335,5 +356,5 @@ def _email(template: str, registration: Registration, *, language) -> None:
             "event": registration.event,
             "token": make_token(registration),
         },
-        language=language,
+        language=registration.language,
     )

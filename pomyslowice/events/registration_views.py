@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_POST
 
 from pomyslowice.organizations.forms import add_service_errors
+from pomyslowice.privacy.access_log import record_view
 
 from . import feedback_services
 from . import registration_services as services
@@ -93,9 +94,7 @@ def registration_confirm(request, registration, token):
     """GET only shows a button: mail scanners open links, and opening must not register."""
     if request.method == "POST":
         try:
-            services.confirm_guest_registration(
-                registration=registration, language=translation.get_language()
-            )
+            services.confirm_guest_registration(registration=registration)
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
         return redirect("events:registration-manage", token=token)
@@ -117,9 +116,7 @@ def registration_confirm(request, registration, token):
 def registration_manage(request, registration, token):
     """See the registration; POST cancels it."""
     if request.method == "POST":
-        services.cancel_registration(
-            registration=registration, by=request.user, language=translation.get_language()
-        )
+        services.cancel_registration(registration=registration, by=request.user)
         messages.success(request, _("Your registration is cancelled."))
         return redirect("events:registration-manage", token=token)
     return render(
@@ -157,6 +154,7 @@ def _registrations(event: Event):
 
 @_organisers_only
 def attendees(request, event):
+    record_view(request=request, subject=event, what="attendee_list")
     return _attendees_page(request, event, message_form=MessageForm())
 
 
@@ -195,6 +193,7 @@ CSV_HEADERS = [
 
 @_organisers_only
 def attendees_csv(request, event):
+    record_view(request=request, subject=event, what="attendee_csv")
     # UTF-8 with a byte order mark: Excel otherwise reads Polish letters as gibberish.
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{event.slug}-uczestnicy.csv"'
@@ -301,9 +300,7 @@ def registration_close(request, event):
 @require_POST
 def feedback_send(request, event):
     try:
-        count = feedback_services.send_feedback_requests(
-            event=event, by=request.user, language=translation.get_language()
-        )
+        count = feedback_services.send_feedback_requests(event=event, by=request.user)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
@@ -328,7 +325,6 @@ def message_all(request, event):
             count = feedback_services.message_registrations(
                 event=event,
                 by=request.user,
-                language=translation.get_language(),
                 **form.cleaned_data,
             )
         except ValidationError as error:

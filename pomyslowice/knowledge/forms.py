@@ -1,5 +1,6 @@
 from django import forms
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.db.models.fields.files import FieldFile
 from django.utils import timezone
@@ -147,7 +148,11 @@ class ArticleForm(forms.ModelForm):
     def clean_report(self):
         report = self.cleaned_data["report"]
         if report and not isinstance(report, FieldFile):
-            validate_report(report)
+            try:
+                validate_report(report)
+            except ValidationError as error:
+                # The service names its field; inside the field's own check only the messages fit.
+                raise ValidationError(error.messages) from None
         return report
 
     def service_data(self) -> dict:

@@ -9,3 +9,6 @@ class OrganizationsConfig(AppConfig):
 
     def ready(self):
         from . import search, signals  # noqa: F401  (search registration, upload clean-up)
+        from .people_services import register_consent_hooks
+
+        register_consent_hooks()

@@ -31,12 +31,16 @@ from pomyslowice.core.images import IMAGE_FORMATS, validate_image
 from pomyslowice.core.models import AuditLogEntry
 from pomyslowice.core.notifications import send_templated_email
 from pomyslowice.core.sanitize import clean_html
+from pomyslowice.privacy import consents as consent_register
+from pomyslowice.privacy.clauses import get_purpose
 
 from .models import Person, PersonConsent
 from .permissions import CONSENT_LINK_MAX_AGE, make_consent_token
 
 VIA_PROFILE_FORM = "profile form"
 VIA_EMAIL_LINK = "e-mail link"
+# The purpose in the centre's consent register (privacy.clauses) that the field consents are.
+REGISTER_PURPOSE = "leader_profile"
 
 PHOTO_MAX_SIDE = 4000
 
@@ -166,7 +170,53 @@ def set_consents(*, person: Person, fields: Iterable[str], via: str, actor) -> f
             target=person,
             data={"field": field, "via": via},
         )
+    _sync_register(person, wanted, actor=actor)
     return wanted
+
+
+def _sync_register(person: Person, fields: frozenset[str], *, actor) -> None:
+    """One register record stands for the fields consented to, its text naming them; a change
+    of the fields replaces it, no field left withdraws it."""
+    Method = consent_register.Method
+    active = consent_register.for_source(person).filter(purpose=REGISTER_PURPOSE).active().first()
+    text = _register_text(fields) if fields else ""
+    if active is not None and active.text == text:
+        return
+    if active is not None:
+        method = Method.SUPERSEDED if fields else _withdrawal_method(person, actor)
+        consent_register.withdraw_consent(record=active, by=actor, method=method)
+    if fields:
+        consent_register.record_consent(
+            purpose=REGISTER_PURPOSE,
+            user=person.user,
+            email="" if person.user_id else person.email,
+            source=person,
+            text=text,
+        )
+
+
+def _register_text(fields: frozenset[str]) -> str:
+    chosen = [str(label) for field, label in PersonConsent.Field.choices if field in fields]
+    return f"{get_purpose(REGISTER_PURPOSE).consent_text} {_('Fields')}: {', '.join(chosen)}."
+
+
+def _withdrawal_method(person: Person, actor) -> str:
+    Method = consent_register.Method
+    if actor is None or actor.pk == person.user_id:
+        return Method.SELF_SERVICE
+    return Method.STAFF
+
+
+def unpublish_after_register_withdrawal(record, by) -> None:
+    """The consent was withdrawn in the consent register (/konto/zgody/): nothing about the
+    person stays public."""
+    person = record.source
+    if isinstance(person, Person):
+        set_consents(person=person, fields=(), via=VIA_PROFILE_FORM, actor=by)
+
+
+def register_consent_hooks() -> None:
+    consent_register.on_withdrawal(REGISTER_PURPOSE, unpublish_after_register_withdrawal)
 
 
 @transaction.atomic
@@ -373,6 +423,12 @@ def unique_person_slug(full_name: str, *, exclude_pk: int | None = None) -> str:
 
 def _erase_person(person: Person, *, actor, verb: str) -> None:
     pk = person.pk
+    consent_register.withdraw_for_source(
+        source=person,
+        purpose=REGISTER_PURPOSE,
+        by=actor,
+        method=_withdrawal_method(person, actor),
+    )
     # Earlier log entries keep the fact that something happened, but no longer the name.
     AuditLogEntry.objects.filter(
         target_type=ContentType.objects.get_for_model(Person), target_id=str(pk)

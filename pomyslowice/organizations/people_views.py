@@ -19,6 +19,7 @@ from pomyslowice.core.jsonld import json_ld
 from pomyslowice.core.models import AreaOfBenefit
 from pomyslowice.core.sanitize import plain_text, safe_html
 from pomyslowice.core.text import fold
+from pomyslowice.privacy.access_log import record_view
 
 from .models import PersonConsent
 from .people_forms import (
@@ -374,6 +375,7 @@ def person_add(request):
 
 @people_staff_required
 def pending_list(request):
+    record_view(request=request, subject=None, what="list")
     return render(
         request,
         "organizations/people/pending.html",

@@ -13,6 +13,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from pomyslowice.organizations.forms import add_service_errors
+from pomyslowice.privacy.access_log import record_view
 
 from . import indicators
 from .export_forms import ExportForm
@@ -39,6 +40,7 @@ def exports(request):
     if form.is_bound and form.is_valid():
         selection = form.selection()
         if download := form.cleaned_data["pobierz"]:
+            record_view(request=request, subject=None, what=f"export_{download.rsplit('-')[-1]}")
             return DOWNLOADS[download](selection)
         summary = indicators.figures(selection.records)
     return render(

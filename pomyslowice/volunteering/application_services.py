@@ -150,7 +150,7 @@ def _email_host(name, application, language):
 
 
 def _email_volunteer(name, application, language):
-    _email(name, application, [application.volunteer.email], language)
+    _email(name, application, [application.volunteer_email], language)
 
 
 # --- applying ----------------------------------------------------------------------------------

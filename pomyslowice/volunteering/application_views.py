@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from pomyslowice.organizations.forms import add_service_errors
+from pomyslowice.privacy.access_log import record_view
 
 from . import application_services as services
 from . import availability
@@ -84,6 +85,7 @@ def apply(request, slug):
 def offer_applications(request, slug):
     """The host's list of applications for one of their offers, filtered by status."""
     offer = get_offer_for_host(request.user, slug)
+    record_view(request=request, subject=offer, what="list")
     form = StatusFilterForm(request.GET)
     applications = offer.applications.select_related("volunteer").order_by("-created_at", "-pk")
     counts = offer.applications.aggregate(
@@ -100,7 +102,7 @@ def offer_applications(request, slug):
             "offer": offer,
             "form": form,
             "rows": [
-                (application, age_group(application.volunteer.birth_date))
+                (application, age_group(application.volunteer_birth_date))
                 for application in form.apply(applications)
             ],
             "counts": [
@@ -152,7 +154,7 @@ def _detail(request, application, *, accept_form=None, decline_form=None):
             "applicant_availability": availability.describe(applicant.availability)
             if applicant
             else "",
-            "age_group": age_group(application.volunteer.birth_date),
+            "age_group": age_group(application.volunteer_birth_date),
             "can_decide": can_edit_offer(user, application.offer)
             and application.status == Application.Status.PENDING,
             "withdraw_problem": services.withdraw_problem(application, user),
@@ -165,7 +167,9 @@ def _detail(request, application, *, accept_form=None, decline_form=None):
 
 @login_required
 def application_detail(request, pk):
-    return _detail(request, get_application_for_user(request.user, pk))
+    application = get_application_for_user(request.user, pk)
+    record_view(request=request, subject=application, what="application")
+    return _detail(request, application)
 
 
 def _host_application(request, pk) -> Application:

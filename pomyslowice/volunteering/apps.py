@@ -9,3 +9,6 @@ class VolunteeringConfig(AppConfig):
 
     def ready(self):
         from . import search  # noqa: F401  (registers volunteer offers with the search)
+        from .profile_services import register_consent_hooks
+
+        register_consent_hooks()

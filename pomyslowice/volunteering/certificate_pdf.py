@@ -63,7 +63,7 @@ def _approved_hours(hours) -> str:
 def certificate_pdf(request: CertificateRequest) -> bytes:
     """The issued certificate or opinion; the caller checks it is issued."""
     engagement = request.engagement
-    offer, volunteer = engagement.application.offer, engagement.application.volunteer
+    offer, volunteer = engagement.application.offer, engagement.named_volunteer()
     issued_on = timezone.localdate(request.issued_at)
     is_opinion = request.kind == CertificateRequest.Kind.OPINION
     title = _("Opinion on volunteer work") if is_opinion else _("Certificate of volunteering")
@@ -97,10 +97,10 @@ def certificate_pdf(request: CertificateRequest) -> bytes:
             "%(host)s certifies that %(volunteer)s performed volunteer work for it under the "
             "Act of 24 April 2003 on public benefit activity and volunteer work."
         )
-        % {"host": offer.host.name, "volunteer": person_name(volunteer)},
+        % {"host": offer.host.name, "volunteer": volunteer},
         gap=6,
     )
-    item(_("Volunteer"), person_name(volunteer))
+    item(_("Volunteer"), volunteer)
     item(_("Host organisation"), offer.host.name)
     item(_("Volunteering"), offer.title)
     item(_("Period"), period_text(engagement, issued_on))

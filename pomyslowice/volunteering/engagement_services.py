@@ -53,7 +53,7 @@ AGREEMENT_TEXT_FIELDS = ("scope", "manner", "termination", "travel_costs", "host
 
 def volunteer_age(engagement: Engagement) -> int | None:
     """Age on the first day of the engagement; None when the birth date is unknown."""
-    return age_on(engagement.volunteer.birth_date, engagement.starts_on)
+    return age_on(engagement.application.volunteer_birth_date, engagement.starts_on)
 
 
 def is_minor(engagement: Engagement) -> bool:
@@ -275,7 +275,12 @@ def _mail(engagement: Engagement, template: str, to: list[str], **context) -> No
 
 
 def _mail_both(engagement: Engagement, template: str, **context) -> None:
-    _mail(engagement, template, [engagement.volunteer.email, *host_emails(engagement)], **context)
+    _mail(
+        engagement,
+        template,
+        [engagement.application.volunteer_email, *host_emails(engagement)],
+        **context,
+    )
 
 
 # --- creating and cancelling -------------------------------------------------------------------
@@ -283,7 +288,8 @@ def _mail_both(engagement: Engagement, template: str, **context) -> None:
 
 def _locked(engagement: Engagement) -> Engagement:
     return (
-        Engagement.objects.select_for_update()
+        # Only the engagement's row: PostgreSQL cannot lock the nullable side of an outer join.
+        Engagement.objects.select_for_update(of=("self",))
         .select_related("application__offer__host", "application__volunteer")
         .get(pk=engagement.pk)
     )
@@ -460,7 +466,7 @@ def _validate_agreement(engagement: Engagement, data: dict) -> None:
 
 
 def guardian_concludes_on(engagement: Engagement, day: datetime.date) -> bool:
-    age = age_on(engagement.volunteer.birth_date, day)
+    age = age_on(engagement.application.volunteer_birth_date, day)
     return age is not None and age < GUARDIAN_CONCLUDES_BELOW
 
 
@@ -486,7 +492,7 @@ def save_agreement_version(*, engagement: Engagement, by, **data) -> Agreement:
         termination=data["termination"].strip(),
         travel_costs=(data.get("travel_costs") or "").strip(),
         host_signatory=data["host_signatory"].strip(),
-        volunteer_name=engagement.volunteer.get_full_name() or engagement.volunteer.email,
+        volunteer_name=engagement.volunteer_name,
         guardian_name=(data.get("guardian_name") or "").strip(),
         created_by=by,
     )
@@ -498,7 +504,7 @@ def save_agreement_version(*, engagement: Engagement, by, **data) -> Agreement:
         target=engagement,
         data={"version": agreement.version, "starts_on": str(agreement.starts_on)},
     )
-    _mail(engagement, "agreement", [engagement.volunteer.email], agreement=agreement)
+    _mail(engagement, "agreement", [engagement.application.volunteer_email], agreement=agreement)
     return agreement
 
 

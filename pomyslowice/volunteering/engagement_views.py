@@ -122,7 +122,7 @@ def engagement_detail(request, pk):
         "title": engagement.offer.title,
         "engagement": engagement,
         "offer": engagement.offer,
-        "volunteer": engagement.volunteer,
+        "volunteer_name": engagement.named_volunteer(),
         "is_host": is_host,
         "is_volunteer": is_volunteer,
         "items": items,

@@ -1,5 +1,6 @@
 from django import forms
 from django.db.models import F
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from pomyslowice.accounts.models import User
@@ -107,6 +108,6 @@ def _member_label(member: GroupMember) -> str:
     if member.left_on:
         return _("%(name)s (left %(day)s)") % {
             "name": member.name,
-            "day": member.left_on.strftime("%d.%m.%Y"),
+            "day": date_format(member.left_on, "SHORT_DATE_FORMAT"),
         }
     return member.name

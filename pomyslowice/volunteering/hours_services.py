@@ -28,7 +28,7 @@ from pomyslowice.core.audit import log_action
 from pomyslowice.core.notifications import send_templated_email
 from pomyslowice.organizations.models import Membership
 
-from .models import MAX_HOURS_A_DAY, CertificateRequest, Engagement, HoursEntry
+from .models import ERASED_PERSON, MAX_HOURS_A_DAY, CertificateRequest, Engagement, HoursEntry
 
 HOURS_STEP = Decimal("0.25")
 ZERO = Decimal("0.00")
@@ -136,7 +136,14 @@ def _lock(engagement: Engagement) -> tuple[Engagement, User]:
         .select_related("application__offer__host", "application__volunteer")
         .get(pk=engagement.pk)
     )
-    volunteer = User.objects.select_for_update().get(pk=engagement.application.volunteer_id)
+    volunteer = (
+        User.objects.select_for_update().filter(pk=engagement.application.volunteer_id).first()
+    )
+    if volunteer is None:
+        raise ValidationError(
+            _("The volunteer's account is erased; only the records kept by law remain."),
+            code="erased",
+        )
     return engagement, volunteer
 
 
@@ -287,7 +294,7 @@ def query_hours(
     )
     send_templated_email(
         template="volunteering/email/hours_queried",
-        to=[entry.engagement.application.volunteer.email],
+        to=[entry.engagement.application.volunteer_email],
         context={"entry": entry, "engagement": entry.engagement, "note": note},
         language=language,
     )
@@ -366,8 +373,10 @@ HOST = "engagement__application__offer__host"
 
 
 def _volunteer_label(row) -> str:
-    name = f"{row[f'{VOLUNTEER}__first_name']} {row[f'{VOLUNTEER}__last_name']}".strip()
-    return name or row[f"{VOLUNTEER}__email"]
+    # All None for an erased volunteer's kept hours.
+    parts = (row[f"{VOLUNTEER}__first_name"], row[f"{VOLUNTEER}__last_name"])
+    name = " ".join(part for part in parts if part)
+    return name or row[f"{VOLUNTEER}__email"] or str(ERASED_PERSON)
 
 
 # grouping → (values to group by, how to order, label of a row)
@@ -508,7 +517,7 @@ def issue_certificate(
     log_action(actor=by, verb="volunteering.certificate.issued", target=request, data=data)
     send_templated_email(
         template="volunteering/email/certificate_issued",
-        to=[engagement.application.volunteer.email],
+        to=[engagement.application.volunteer_email],
         context={"request": request, "engagement": engagement},
         language=language,
     )

@@ -245,8 +245,8 @@ def hours_csv(request):
         writer.writerow(
             [
                 entry.date.isoformat(),
-                application.volunteer.get_full_name() or application.volunteer.email,
-                application.volunteer.email,
+                application.volunteer_name,
+                application.volunteer_email,
                 application.offer.host.name,
                 application.offer.title,
                 str(entry.hours),

@@ -2,6 +2,8 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
+from pomyslowice.privacy.access_log import record_view
+
 from . import availability, matching
 from .models import VolunteerProfile
 from .permissions import get_offer_for_host
@@ -29,6 +31,7 @@ def offers_for_me(request):
 def volunteers_for_offer(request, slug):
     """For the offer's host and the caretaker: volunteers who opted in, best fit first."""
     offer = get_offer_for_host(request.user, slug)
+    record_view(request=request, subject=offer, what="volunteer_profile")
     ranking = matching.rank_volunteers_for(offer, viewer=request.user)
     return render(
         request,

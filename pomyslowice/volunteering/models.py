@@ -35,6 +35,8 @@ GUARDIAN_CONCLUDES_BELOW = 13
 # insures a volunteer working up to 30 days against accidents (NNW).
 SHORT_ENGAGEMENT_DAYS = 30
 MAX_HOURS_A_DAY = 24
+# Shown for the volunteer of records kept after their account was erased.
+ERASED_PERSON = _("erased person")
 
 
 class Skill(models.Model):
@@ -371,8 +373,14 @@ class Application(models.Model):
     ACTIVE_STATUSES = (Status.PENDING, Status.ACCEPTED)
 
     offer = models.ForeignKey(Offer, on_delete=models.CASCADE, related_name="applications")
+    # SET_NULL: an engagement's agreement, hours and certificates outlive the volunteer's
+    # account for as long as the law requires (see personal_data.py); None means erased.
     volunteer = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="volunteer_applications"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="volunteer_applications",
     )
     message = models.TextField(_("message to the host"))
     status = models.CharField(
@@ -399,10 +407,25 @@ class Application(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.volunteer} → {self.offer}"
+        return f"{self.volunteer_name} → {self.offer}"
 
     def get_absolute_url(self) -> str:
         return reverse("volunteering:application", args=[self.pk])
+
+    @property
+    def volunteer_name(self) -> str:
+        if self.volunteer is None:
+            return str(ERASED_PERSON)
+        return self.volunteer.get_full_name() or self.volunteer.email
+
+    @property
+    def volunteer_email(self) -> str:
+        """Empty once the account is erased, so nothing is sent to a kept record."""
+        return self.volunteer.email if self.volunteer else ""
+
+    @property
+    def volunteer_birth_date(self) -> datetime.date | None:
+        return self.volunteer.birth_date if self.volunteer else None
 
 
 # --- engagements and the law -------------------------------------------------------------------
@@ -491,6 +514,18 @@ class Engagement(models.Model):
     @property
     def volunteer(self):
         return self.application.volunteer
+
+    @property
+    def volunteer_name(self) -> str:
+        return self.application.volunteer_name
+
+    def named_volunteer(self) -> str:
+        """The volunteer's name, kept on the agreement once their account is erased (one
+        query then); for certificates and the engagement's page, not for lists."""
+        if self.volunteer is not None:
+            return self.volunteer_name
+        latest = self.agreements.order_by("-version").first()
+        return latest.volunteer_name if latest else str(ERASED_PERSON)
 
     @property
     def days(self) -> int | None:

@@ -3,6 +3,7 @@ import datetime
 from django import forms
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from pomyslowice.core.forms import FilterForm
@@ -85,4 +86,5 @@ class OutreachMeetingForm(forms.ModelForm):
 
 
 def _event_label(event: Event) -> str:
-    return f"{timezone.localtime(event.start):%d.%m.%Y} – {event.title}"
+    day = date_format(timezone.localtime(event.start), "SHORT_DATE_FORMAT")
+    return f"{day} – {event.title}"

@@ -26,6 +26,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from pomyslowice.core.audit import log_action
+from pomyslowice.privacy import consents as consent_register
 
 from .application_services import field_error, withdraw_application
 from .models import (
@@ -136,10 +137,49 @@ def _set_birth_date(user, birth_date: datetime.date | None) -> None:
     user.save(update_fields=["birth_date"])
 
 
+# The purpose in the centre's consent register (privacy.clauses) that every profile consent is.
+REGISTER_PURPOSE = "volunteer_profile"
+
+
 def _give_consent(profile: VolunteerProfile, purpose: str) -> ProfileConsent:
-    return ProfileConsent.objects.create(
+    consent = ProfileConsent.objects.create(
         profile=profile, purpose=purpose, wording=consent_wording(purpose)
     )
+    consent_register.record_consent(
+        purpose=REGISTER_PURPOSE, user=profile.user, source=consent, text=consent.wording
+    )
+    return consent
+
+
+def _withdraw_registered(profile: VolunteerProfile, *, by, purposes=None) -> None:
+    active = profile.consents.filter(withdrawn_at__isnull=True)
+    if purposes is not None:
+        active = active.filter(purpose__in=purposes)
+    for consent in active:
+        consent_register.withdraw_for_source(
+            source=consent, purpose=REGISTER_PURPOSE, by=by, method=_withdrawal_method(profile, by)
+        )
+
+
+def _withdrawal_method(profile: VolunteerProfile, by) -> str:
+    Method = consent_register.Method
+    return Method.SELF_SERVICE if by is None or by.pk == profile.user_id else Method.STAFF
+
+
+def withdraw_after_register_withdrawal(record, by) -> None:
+    """A consent withdrawn in the consent register (/konto/zgody/): an optional consent switches
+    its flag off; the consent to process the profile deletes the profile, as its wording says."""
+    consent = record.source
+    if not isinstance(consent, ProfileConsent) or consent.withdrawn_at is not None:
+        return
+    if consent.purpose in CONSENT_FLAGS:
+        withdraw_consent(profile=consent.profile, purpose=consent.purpose, by=by)
+    else:
+        delete_profile(profile=consent.profile, by=by)
+
+
+def register_consent_hooks() -> None:
+    consent_register.on_withdrawal(REGISTER_PURPOSE, withdraw_after_register_withdrawal)
 
 
 def _sync_optional_consents(profile: VolunteerProfile, *, by) -> None:
@@ -163,6 +203,7 @@ def _sync_optional_consents(profile: VolunteerProfile, *, by) -> None:
 
 
 def _withdraw(profile: VolunteerProfile, purpose: str, *, by) -> None:
+    _withdraw_registered(profile, by=by, purposes=[purpose])
     withdrawn = profile.consents.filter(purpose=purpose, withdrawn_at__isnull=True).update(
         withdrawn_at=timezone.now()
     )
@@ -298,4 +339,5 @@ def delete_profile(*, profile: VolunteerProfile, by, language: str | None = None
         target=user,
         data={"withdrawn_applications": len(pending), "erased_messages": erased},
     )
+    _withdraw_registered(profile, by=by)
     profile.delete()

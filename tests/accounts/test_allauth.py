@@ -98,7 +98,8 @@ def test_wrong_password_is_refused_with_a_message(users, client):
 def test_sign_up_verify_and_log_in(db, client):
     email = "nowa.osoba@example.org"
     response = client.post(
-        en("account_signup"), {"email": email, "password1": PASSWORD, "password2": PASSWORD}
+        en("account_signup"),
+        {"email": email, "password1": PASSWORD, "password2": PASSWORD, "privacy_policy": "on"},
     )
     assert response.status_code == 302
     assert response.url == en("account_email_verification_sent")
@@ -139,7 +140,8 @@ def test_sign_up_verify_and_log_in(db, client):
 def test_signing_up_with_a_taken_address_creates_nobody(users, client):
     email = users["resident"].email
     response = client.post(
-        en("account_signup"), {"email": email, "password1": PASSWORD, "password2": PASSWORD}
+        en("account_signup"),
+        {"email": email, "password1": PASSWORD, "password2": PASSWORD, "privacy_policy": "on"},
     )
     # allauth hides whether the address exists: same answer, a notice goes to the owner.
     assert response.status_code == 302

@@ -8,7 +8,7 @@ from playwright.sync_api import expect
 
 from pomyslowice.accounts.models import User
 
-from ..conftest import PASSWORD
+from ..conftest import PASSWORD, totp_code
 from .support import assert_no_axe_violations
 
 pytestmark = pytest.mark.browser
@@ -19,11 +19,14 @@ def live(transactional_db, live_server):
     return live_server
 
 
-def log_in(page, email: str) -> None:
+def log_in(page, email: str, *, staff: bool = False) -> None:
     page.goto("/en/konto/login/")
     page.get_by_label("Email").fill(email)
     page.get_by_label("Password", exact=False).first.fill(PASSWORD)
     page.get_by_role("button", name="Sign In").click()
+    if staff:  # staff accounts are enrolled in two-step verification
+        page.get_by_label("Code").fill(totp_code())
+        page.get_by_role("button", name="Sign In").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("My account")
 
 
@@ -35,6 +38,7 @@ def test_sign_up_confirm_and_log_in(live, page):
     page.get_by_label("Email").fill("nowa@example.org")
     page.get_by_label("Password:", exact=True).fill(PASSWORD)
     page.get_by_label("Password (again)").fill(PASSWORD)
+    page.get_by_label("I have read the information on how my data are processed").check()
     page.get_by_role("button", name="Sign Up").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Verify Your Email Address")
     assert_no_axe_violations(page)
@@ -76,7 +80,7 @@ def test_account_pages(live, page, users):
 def test_staff_delete_page_and_password_reset(live, page, users):
     page.goto("/en/konto/password/reset/")
     assert_no_axe_violations(page)
-    log_in(page, users["coordinator"].email)
+    log_in(page, users["coordinator"].email, staff=True)
     page.goto("/en/konto/usun/")
     expect(page.get_by_role("status")).to_contain_text("technical administrator")
     assert_no_axe_violations(page)

@@ -50,7 +50,7 @@ def test_representative_submits_and_coordinator_approves(live, page, browser, us
     page.locator("#id_end").fill("2030-05-10T09:00")
     page.get_by_label("Address").fill("ul. Bulwarowa 1")
     page.get_by_role("button", name="Submit the event").click()
-    expect(page.get_by_text("The event cannot end before it starts.")).to_be_visible()
+    expect(page.locator("#id_end_error")).to_contain_text("The event cannot end before it starts.")
     assert_no_axe_violations(page)
     page.locator("#id_end").fill("2030-05-10T13:00")
     page.get_by_role("button", name="Submit the event").click()

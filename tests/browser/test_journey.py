@@ -8,7 +8,7 @@ import pytest
 from playwright.sync_api import expect
 
 from pomyslowice.organizations.models import Membership, Organization
-from tests.conftest import PASSWORD
+from tests.conftest import PASSWORD, totp_code
 
 from .support import assert_no_axe_violations
 
@@ -20,12 +20,15 @@ def live(transactional_db, live_server):
     return live_server
 
 
-def log_in_through_the_form(tab, email: str) -> None:
+def log_in_through_the_form(tab, email: str, *, staff: bool = False) -> None:
     tab.goto("/konto/login/")
     assert_no_axe_violations(tab)
     tab.get_by_label("Adres e-mail").fill(email)
     tab.get_by_label("Hasło").fill(PASSWORD)
     tab.get_by_role("button", name="Zaloguj", exact=True).click()
+    if staff:  # staff accounts are enrolled in two-step verification
+        tab.get_by_label("Kod").fill(totp_code())
+        tab.get_by_role("button", name="Zaloguj", exact=True).click()
     expect(tab.get_by_role("button", name="Wyloguj się")).to_be_visible()
 
 
@@ -68,7 +71,7 @@ def test_visitor_finds_an_organisation_and_a_new_one_gets_registered_and_approve
     assert registered.status == Organization.Status.PENDING
 
     coordinator = browser.new_context(base_url=live.url, locale="pl-PL").new_page()
-    log_in_through_the_form(coordinator, users["coordinator"].email)
+    log_in_through_the_form(coordinator, users["coordinator"].email, staff=True)
     coordinator.goto("/organizacje/moderacja/")
     assert_no_axe_violations(coordinator)
     approve = re.compile(rf"Zatwierdź i opublikuj\W+{NEW_ORGANIZATION}")

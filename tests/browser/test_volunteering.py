@@ -52,6 +52,7 @@ def sign_up(page) -> None:
     page.get_by_label("Email").fill(EMAIL)
     page.get_by_label("Password:", exact=True).fill(PASSWORD)
     page.get_by_label("Password (again)").fill(PASSWORD)
+    page.get_by_label("I have read the information on how my data are processed").check()
     page.get_by_role("button", name="Sign Up").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Verify Your Email Address")
     assert_no_axe_violations(page)

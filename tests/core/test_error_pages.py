@@ -102,7 +102,8 @@ def test_500_page_follows_the_visitors_language(db):
     page = read(client.get("/en/test-errors/500/").content)
 
     assert page.all("html")[0]["lang"] == "en"
-    assert [attrs["href"] for attrs in page.all("a")] == ["/en/"]
+    # The home page, then the home page in each language (the page's language switcher).
+    assert [attrs["href"] for attrs in page.all("a")] == ["/en/", "/", "/en/", "/uk/"]
 
 
 @pytest.mark.urls("tests.core.no_urls")
@@ -114,7 +115,7 @@ def test_standalone_error_pages_need_no_context_and_no_urls(template):
     page = read(html)
     assert page.all("html")[0]["lang"] == "pl"
     assert len(page.heading_texts(1)) == 1
-    assert [attrs["href"] for attrs in page.all("a")] == ["/"]
+    assert [attrs["href"] for attrs in page.all("a")] == ["/", "/", "/en/", "/uk/"]
     assert not page.all("link")
 
 

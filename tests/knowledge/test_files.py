@@ -120,6 +120,17 @@ def test_report_must_be_a_document(users):
     assert not Article.objects.exists()
 
 
+def test_report_of_wrong_type_is_an_error_on_the_form(client_for):
+    """Found by the form fuzzer: the report's check used to crash the form (a 500)."""
+    response = client_for("coordinator").post(
+        "/en/wiedza/nowy/",
+        {"kind": "research", "title": "Badanie", "report": upload("raport.exe", b"MZ\x90\x00")},
+    )
+    assert response.status_code in (200, 400)
+    assert "This file type is not accepted" in response.content.decode()
+    assert not Article.objects.exists()
+
+
 @pytest.mark.parametrize("persona", PERSONAS)
 def test_download_headers_and_access(client_for, users, article, proposal, persona):
     public = services.add_attachment(

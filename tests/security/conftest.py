@@ -24,6 +24,7 @@ from pomyslowice.knowledge.models import Article, ArticleRevision, Attachment, T
 from pomyslowice.organizations import demo_data
 from pomyslowice.organizations.models import Membership, Organization, Person
 from pomyslowice.organizations.permissions import drafts_awaiting_consent
+from pomyslowice.privacy.models import ConsentRecord, DataRequest
 from pomyslowice.reports.models import BudgetLine, Expense, Project
 from pomyslowice.surveys.models import Survey
 from pomyslowice.volunteering import models as volunteering
@@ -67,6 +68,22 @@ def _registration(event: Event, user: User) -> Registration:
         email=user.email,
         status=Registration.Status.CONFIRMED,
         attended=True,
+    )
+
+
+def _data_request(user: User) -> DataRequest:
+    # An open erasure request: its page previews the erasure, which must change nothing.
+    return DataRequest.objects.create(
+        kind=DataRequest.Kind.ERASURE,
+        requester_name=user.get_full_name(),
+        requester_email=user.email,
+        user=user,
+    )
+
+
+def _consent_record(user: User) -> ConsentRecord:
+    return ConsentRecord.objects.create(
+        user=user, purpose="grant_call_alerts", version="2026-11", text="Alerts.", language="pl"
     )
 
 
@@ -157,6 +174,8 @@ def find_samples(users: dict[str, User | None]) -> dict[str, dict]:
         "expense": {"slug": project.slug, "pk": Expense.objects.first().pk},
         "report_file": {"slug": project.slug, "kind": "pdf"},
         "dataset": {"slug": "organizacje"},
+        "data_request": {"pk": _data_request(users["resident"]).pk},
+        "consent_record": {"pk": _consent_record(users["resident"]).pk},
     }
 
 

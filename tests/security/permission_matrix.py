@@ -14,7 +14,7 @@ that stand for the whole admin site, and the raw pattern for the one unnamed rou
 import datetime
 from dataclasses import dataclass, field
 
-from tests.conftest import PERSONAS
+from tests.conftest import PERSONAS, STAFF_PERSONAS
 
 LOGIN = "login"
 REDIRECT = "redirect"
@@ -89,6 +89,8 @@ def write_only(writers, **options) -> Expect:
 
 
 ADMIN_STAFF = ("coordinator", "analyst", "ngo_caretaker", "volunteer_caretaker", "technical_admin")
+# Staff accounts are refused self-service deletion (403); everyone else may delete their own.
+SELF_DELETERS = tuple(persona for persona in LOGGED_IN if persona not in ADMIN_STAFF)
 # A "small partnerships" plan is the organisation's and its caretakers'; to others it is a 404.
 STRATEGY_EDITORS = ("representative", "coordinator", "ngo_caretaker")
 
@@ -133,12 +135,25 @@ MATRIX = {
     "set_language": everyone(REDIRECT),
     "home": public(),
     "core:accessibility": public(),
-    "core:privacy": public(),
+    "privacy:policy": public(),
+    "privacy:consents": login_required(),
+    "privacy:consent-withdraw": post_only("resident", on="consent_record"),
+    "privacy:consent-register": only("coordinator", denied=403),
     "mine": login_required(),
     "accounts:profile": login_required(),
     "accounts:tokens": login_required(),
     "accounts:token-revoke": post_only("resident", on="api_token"),
-    "accounts:delete": login_required(),
+    "privacy:my-data": login_required(),
+    "privacy:download": post_only(*LOGGED_IN),
+    "privacy:delete-account": login_required(writers=SELF_DELETERS),
+    "privacy:requests": only("coordinator", denied=403),
+    "privacy:request-new": only("coordinator", denied=403),
+    "privacy:request-detail": only("coordinator", denied=403, on="data_request"),
+    "privacy:request-download": post_only("coordinator", on="data_request"),
+    "privacy:request-erase": post_only("coordinator", on="data_request"),
+    "privacy:request-close": post_only("coordinator", on="data_request"),
+    "privacy:access-log": only("coordinator", denied=403),
+    "privacy:access-log-csv": only("coordinator", denied=403),
     "account_login": only(denied=REDIRECT, anonymous=200),
     "account_logout": expect(200, anonymous=REDIRECT),
     "account_inactive": public(),
@@ -156,6 +171,17 @@ MATRIX = {
     "account_reset_password_from_key_done": public(),
     "account_reset_password_from_key": public(on="reset_key"),
     "account_reset_password_done": public(),
+    # Two-step verification (allauth.mfa). Staff personas have an authenticator app and no
+    # recovery codes, the others have neither; changing anything asks for the password again
+    # first (a redirect). The code at log-in is asked only in the middle of a log-in.
+    "mfa_index": login_required(),
+    "mfa_authenticate": expect(REDIRECT, anonymous=LOGIN),
+    "mfa_reauthenticate": only(*STAFF_PERSONAS, denied=REDIRECT),
+    "mfa_activate_totp": expect(REDIRECT, anonymous=LOGIN),
+    "mfa_deactivate_totp": only(denied=404, **dict.fromkeys(STAFF_PERSONAS, REDIRECT)),
+    "mfa_view_recovery_codes": expect(404, anonymous=LOGIN),
+    "mfa_generate_recovery_codes": expect(REDIRECT, anonymous=LOGIN),
+    "mfa_download_recovery_codes": expect(404, anonymous=LOGIN),
     "organizations:list": public(),
     "organizations:register": login_required(),
     "organizations:moderation": only("coordinator", "ngo_caretaker", denied=403),

@@ -231,6 +231,8 @@ def test_the_host_prepares_version_1_on_the_agreement_page(client_for, engagemen
 def test_the_volunteer_hears_of_each_new_version(
     client_for, engagement, host, users, settings, django_capture_on_commit_callbacks
 ):
+    users["volunteer"].language = "en"
+    users["volunteer"].save(update_fields=["language"])
     with django_capture_on_commit_callbacks(execute=True):
         client_for("representative").post(
             reverse("volunteering:agreement", args=[engagement.pk]),

@@ -12,6 +12,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import translation
 
+from pomyslowice.accounts.models import User
 from pomyslowice.core.models import AuditLogEntry
 from pomyslowice.organizations.models import SupportRecord
 from pomyslowice.volunteering import engagement_services as services
@@ -37,9 +38,11 @@ PNG_BYTES = b"\x89PNG\r\n\x1a\n" + b"\x00" * 32
 
 
 @pytest.fixture(autouse=True)
-def in_english(settings):
-    """Messages are checked in English: the Polish catalogue would answer otherwise."""
+def in_english(settings, users):
+    """Messages are checked in English: the Polish catalogue would answer otherwise. E-mails go
+    out in each recipient's language, so the personas read English too."""
     settings.LANGUAGE_CODE = "en"
+    User.objects.update(language="en")
     with translation.override("en"):
         yield
 

@@ -9,6 +9,7 @@ from django.core import mail
 from django.core.exceptions import ValidationError
 from django.utils import formats, translation
 
+from pomyslowice.accounts.models import User
 from pomyslowice.organizations.models import SupportRecord
 from pomyslowice.volunteering import engagement_services as services
 from pomyslowice.volunteering.models import (
@@ -31,9 +32,11 @@ from .engagement_helpers import (
 
 
 @pytest.fixture(autouse=True)
-def in_english(settings):
-    """Messages are checked in English: the Polish catalogue would answer otherwise."""
+def in_english(settings, users):
+    """Messages are checked in English: the Polish catalogue would answer otherwise. E-mails go
+    out in each recipient's language, so the personas read English too."""
     settings.LANGUAGE_CODE = "en"
+    User.objects.update(language="en")
     with translation.override("en"):
         yield
 

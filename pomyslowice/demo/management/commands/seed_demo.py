@@ -12,6 +12,7 @@ from django.db import transaction
 
 from pomyslowice.centre import demo as centre_demo
 from pomyslowice.core.audit import log_action
+from pomyslowice.demo import totp as demo_totp
 from pomyslowice.events import demo as events_demo
 from pomyslowice.knowledge import demo as knowledge_demo
 from pomyslowice.organizations import demo as organizations_demo
@@ -52,6 +53,9 @@ class Command(BaseCommand):
             )
             result["counts"].update(reports_demo.seed(users=result["users"]))
             result["counts"].update(surveys_demo.seed(users=result["users"]))
+            result["counts"]["staff_enrolled_in_two_step_verification"] = (
+                demo_totp.enrol_demo_staff(result["users"])
+            )
             log_action(actor=None, verb="core.demo_data.seeded", data=result["counts"])
         # Relations set after an object's first save are indexed only by a full rebuild.
         call_command("rebuild_search_index", stdout=StringIO())
@@ -84,3 +88,9 @@ class Command(BaseCommand):
         self.stdout.write(f"  {'persona':<{persona_width}}{'e-mail':<{email_width}}password")
         for persona, email, password in rows:
             self.stdout.write(f"  {persona:<{persona_width}}{email:<{email_width}}{password}")
+        self.stdout.write("")
+        self.stdout.write(
+            "Staff logins then ask for a code: add the demo secret "
+            f"{demo_totp.DEMO_TOTP_SECRET} to an authenticator app, or run "
+            "`python manage.py demo_totp`."
+        )
