@@ -18,11 +18,11 @@ from django.contrib.contenttypes.models import ContentType
 from django.core import signing
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from pomyslowice.core.audit import log_action
-from pomyslowice.core.notifications import send_templated_email
+from pomyslowice.core.notifications import send_templated_email, supported_language
 from pomyslowice.organizations.models import SupportRecord
 
 from . import consulting_ical
@@ -84,7 +84,11 @@ def book_appointment(
     phone: str = "",
     language: str | None = None,
 ) -> Appointment:
-    """Book a free slot; a guest's booking waits for the e-mail confirmation."""
+    """Book a free slot; a guest's booking waits for the e-mail confirmation.
+
+    `language` is the page language the person booked in (default: the active one); every
+    later e-mail about the appointment is written in it unless their account says otherwise.
+    """
     if user is not None and not user.is_authenticated:
         user = None
     start = _utc(start)
@@ -110,19 +114,20 @@ def book_appointment(
         organization=organization,
         organization_name=organization_name,
         question=(question or "").strip(),
+        language=supported_language(language or translation.get_language()),
     )
     appointment.full_clean(exclude=["status"], validate_constraints=False)
     _take_slot(appointment)
     log_action(actor=user, verb="centre.appointment.booked", target=appointment)
     if user:
-        _email_booked(appointment, language=language)
+        _email_booked(appointment)
     else:
-        _email("consulting_confirm", appointment, language=language)
+        _email("consulting_confirm", appointment)
     return appointment
 
 
 @transaction.atomic
-def confirm_appointment(*, appointment: Appointment, language=None) -> Appointment:
+def confirm_appointment(*, appointment: Appointment) -> Appointment:
     """The guest followed the e-mailed link; confirming twice changes nothing."""
     Consultant.objects.select_for_update().get(pk=appointment.consultant_id)
     appointment = _locked(appointment)
@@ -135,14 +140,12 @@ def confirm_appointment(*, appointment: Appointment, language=None) -> Appointme
     appointment.status = Appointment.Status.BOOKED
     appointment.save(update_fields=["status"])
     log_action(actor=None, verb="centre.appointment.confirmed", target=appointment)
-    _email_booked(appointment, language=language)
+    _email_booked(appointment)
     return appointment
 
 
 @transaction.atomic
-def cancel_appointment(
-    *, appointment: Appointment, by=None, reason: str = "", language=None
-) -> Appointment:
+def cancel_appointment(*, appointment: Appointment, by=None, reason: str = "") -> Appointment:
     """Cancel for the client (`by` None or the client) or for the centre; the other side is told."""
     appointment = _locked(appointment)
     if appointment.status not in Appointment.HOLDING_STATUSES:
@@ -158,7 +161,7 @@ def cancel_appointment(
         template="centre/email/consulting_cancelled",
         to=recipients,
         context={**_context(appointment), "by_client": by_client},
-        language=language,
+        language=appointment.language or None,
         attachments=[consulting_ical.attachment(appointment, cancel=True)],
     )
     return appointment
@@ -166,7 +169,7 @@ def cancel_appointment(
 
 @transaction.atomic
 def reschedule_appointment(
-    *, appointment: Appointment, start: datetime.datetime, by=None, language=None
+    *, appointment: Appointment, start: datetime.datetime, by=None
 ) -> Appointment:
     """Move to another free slot of the same consultant: the old time is freed at once."""
     Consultant.objects.select_for_update().get(pk=appointment.consultant_id)
@@ -195,6 +198,7 @@ def reschedule_appointment(
                 "organization",
                 "organization_name",
                 "question",
+                "language",
             )
         },
     )
@@ -209,7 +213,7 @@ def reschedule_appointment(
         template="centre/email/consulting_rescheduled",
         to=[new.email, new.consultant.email],
         context={**_context(new), "old": old},
-        language=language,
+        language=new.language or None,
         attachments=[consulting_ical.attachment(new)],
     )
     return new
@@ -290,7 +294,7 @@ def send_reminders(now=None) -> int:
                 pk=appointment.pk, reminder_sent_at__isnull=True
             ).update(reminder_sent_at=now)
             if updated:
-                _email("consulting_reminder", appointment, language=None)
+                _email("consulting_reminder", appointment)
                 count += 1
     return count
 
@@ -355,28 +359,28 @@ def _context(appointment: Appointment) -> dict:
     }
 
 
-def _email(template: str, appointment: Appointment, *, language) -> None:
+def _email(template: str, appointment: Appointment) -> None:
     send_templated_email(
         template=f"centre/email/{template}",
         to=[appointment.email],
         context=_context(appointment),
-        language=language,
+        language=appointment.language or None,
     )
 
 
-def _email_booked(appointment: Appointment, *, language) -> None:
+def _email_booked(appointment: Appointment) -> None:
     send_templated_email(
         template="centre/email/consulting_booked",
         to=[appointment.email],
         context=_context(appointment),
-        language=language,
+        language=appointment.language or None,
         attachments=[consulting_ical.attachment(appointment)],
     )
     send_templated_email(
         template="centre/email/consulting_new_for_consultant",
         to=[appointment.consultant.email],
         context=_context(appointment),
-        language=language,
+        language=appointment.language or None,
     )
 
 

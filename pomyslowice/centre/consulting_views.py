@@ -191,7 +191,7 @@ def confirm(request, appointment, token):
     """GET only shows a button: mail scanners open links, and opening must not book."""
     if request.method == "POST":
         try:
-            services.confirm_appointment(appointment=appointment, language=_language())
+            services.confirm_appointment(appointment=appointment)
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
         else:
@@ -271,9 +271,7 @@ def _cancel(request, appointment, *, back):
     form = CancelForm(request.POST)
     reason = form.cleaned_data["reason"] if form.is_valid() else ""
     try:
-        services.cancel_appointment(
-            appointment=appointment, by=request.user, reason=reason, language=_language()
-        )
+        services.cancel_appointment(appointment=appointment, by=request.user, reason=reason)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
@@ -302,7 +300,7 @@ def _reschedule(request, appointment, *, page_url, action_url):
             return redirect(action_url)
         try:
             new = services.reschedule_appointment(
-                appointment=appointment, start=parsed[1], by=request.user, language=_language()
+                appointment=appointment, start=parsed[1], by=request.user
             )
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))

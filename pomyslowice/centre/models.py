@@ -639,6 +639,9 @@ class Appointment(models.Model):
         "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     reminder_sent_at = models.DateTimeField(null=True, blank=True)
+    # The page language at booking: a guest has no account to keep a preference in, and staff
+    # decisions must not reach them in the staff member's language. Blank: not known (older).
+    language = models.CharField(_("language"), max_length=8, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = AppointmentQuerySet.as_manager()

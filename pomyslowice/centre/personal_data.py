@@ -164,6 +164,7 @@ def export_appointments(subject: Subject) -> list[dict]:
             "follow_up": appointment.follow_up,
             "follow_up_date": iso(appointment.follow_up_date),
             "cancellation_reason": appointment.cancellation_reason,
+            "language": appointment.language,
             "booked_at": iso(appointment.created_at),
         }
         for appointment in appointments
