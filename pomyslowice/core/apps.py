@@ -8,4 +8,7 @@ class CoreConfig(AppConfig):
     verbose_name = _("Core")
 
     def ready(self):
-        from . import accessibility  # noqa: F401  (registers the statement's system check)
+        from . import (
+            accessibility,  # noqa: F401  (registers the statement's system check)
+            lookups,  # noqa: F401  (registers the integer-range-safe `in` lookup)
+        )
