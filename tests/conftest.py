@@ -1,8 +1,10 @@
 """Personas and shared fixtures. Every test module uses the same people (see DESIGN.md)."""
 
 import datetime
+import os
 import time
 
+import hypothesis
 import pytest
 from allauth.account.models import EmailAddress
 from allauth.mfa import app_settings as mfa_settings
@@ -21,6 +23,13 @@ from pomyslowice.core.text import fold
 from pomyslowice.organizations.models import Membership, Organization
 
 PASSWORD = "Haslo-testowe-123!"
+
+# Property-based tests (form fuzzing, schemathesis) draw the same examples on every run, so the
+# suite answers the same twice; `HYPOTHESIS_PROFILE=explore` draws new ones to hunt for bugs.
+hypothesis.settings.register_profile("reproducible", derandomize=True)
+hypothesis.settings.register_profile("explore", derandomize=False)
+hypothesis.settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "reproducible"))
+
 # The authenticator app secret of every enrolled staff account in tests (base32, as apps take it).
 TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
 
