@@ -5,7 +5,7 @@ The README's configuration table lists each variable with its default and meanin
 
 import os
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from urllib.parse import parse_qsl, unquote, urlencode, urlsplit, urlunsplit
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
@@ -87,6 +87,7 @@ INSTALLED_APPS = [
     "allauth.account",
     "allauth.mfa",
     "django_tasks",
+    "django_tasks_db",
     "django_prose_editor",
     "ninja",
 ]
@@ -128,10 +129,20 @@ TEMPLATES = [
 ]
 
 
+def parse_database_url(url: str) -> dict:
+    # Health checks make a server drop a connection that died with a PostgreSQL restart and
+    # reconnect, instead of failing the next request on it.
+    return dj_database_url.parse(
+        url,
+        conn_max_age=int(os.environ.get("DB_CONN_MAX_AGE", "60")),
+        conn_health_checks=env_bool("DB_CONN_HEALTH_CHECKS", True),
+    )
+
+
 def database_config() -> dict:
     url = os.environ.get("DATABASE_URL")
     if url:
-        return dj_database_url.parse(url, conn_max_age=int(os.environ.get("DB_CONN_MAX_AGE", "60")))
+        return parse_database_url(url)
     VAR_DIR.mkdir(parents=True, exist_ok=True)
     return {
         "ENGINE": "django.db.backends.sqlite3",
@@ -149,6 +160,14 @@ def database_config() -> dict:
 
 
 DATABASES = {"default": database_config()}
+if os.environ.get("DATABASE_REPLICA_URL"):
+    # A streaming replica of "default": tests read the primary through it, and the router sends
+    # only anonymous reads of views marked @read_from_replica there.
+    DATABASES["replica"] = {
+        **parse_database_url(os.environ["DATABASE_REPLICA_URL"]),
+        "TEST": {"MIRROR": "default"},
+    }
+    DATABASE_ROUTERS = ["pomyslowice.core.db_routing.ReplicaRouter"]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
@@ -212,8 +231,37 @@ MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
 # Uploads that only a permission-checking view may hand out (article attachments): never
 # below MEDIA_ROOT, which the web server serves to anyone.
 PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", VAR_DIR / "private"))
+
+
+def media_storage() -> dict:
+    kind = os.environ.get("MEDIA_STORAGE", "local")
+    if kind == "local":
+        return {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+    if kind != "s3":
+        raise ImproperlyConfigured(f"MEDIA_STORAGE must be 'local' or 's3', not {kind!r}.")
+    if not os.environ.get("S3_BUCKET"):
+        raise ImproperlyConfigured(
+            "MEDIA_STORAGE=s3 needs S3_BUCKET (and usually S3_ENDPOINT_URL)."
+        )
+    # Public uploads only (logos, photos): plain URLs without signatures, so pages and the
+    # browser cache stay stable; the bucket's own policy makes them readable. Private files
+    # stay in PRIVATE_MEDIA_ROOT (docs/deploy.md).
+    options = {
+        "bucket_name": os.environ["S3_BUCKET"],
+        "endpoint_url": os.environ.get("S3_ENDPOINT_URL") or None,
+        "access_key": os.environ.get("S3_ACCESS_KEY_ID") or None,
+        "secret_key": os.environ.get("S3_SECRET_ACCESS_KEY") or None,
+        "region_name": os.environ.get("S3_REGION") or None,
+        "custom_domain": os.environ.get("S3_CUSTOM_DOMAIN") or None,
+        "default_acl": None,
+        "querystring_auth": False,
+        "file_overwrite": False,
+    }
+    return {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": options}
+
+
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": media_storage(),
     "staticfiles": {
         "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
         if not DEBUG
@@ -225,14 +273,48 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 IMAGE_MAX_BYTES = int(os.environ.get("IMAGE_MAX_BYTES", str(1024 * 1024)))
 ATTACHMENT_MAX_BYTES = int(os.environ.get("ATTACHMENT_MAX_BYTES", str(10 * 1024 * 1024)))
 
-CACHES = {
-    "default": {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache"
-        if not os.environ.get("CACHE_DIR")
-        else "django.core.cache.backends.filebased.FileBasedCache",
-        "LOCATION": os.environ.get("CACHE_DIR", "pomyslowice"),
+
+def redis_database(url: str, offset: int) -> str:
+    """The same Redis server as `url`, `offset` logical databases further on."""
+    parts = urlsplit(url)
+    query = dict(parse_qsl(parts.query))
+    if parts.scheme == "unix":
+        query["db"] = str(int(query.get("db", "0")) + offset)
+        return f"unix://{parts.path}?{urlencode(query)}"
+    number = int(parts.path.strip("/") or query.pop("db", "0"))
+    return urlunsplit(parts._replace(path=f"/{number + offset}", query=urlencode(query)))
+
+
+def cache_config() -> dict:
+    redis_url = os.environ.get("REDIS_URL")
+    if redis_url:
+        # One cache for every app server: rate limits (allauth's, the contact form's) and used
+        # authenticator codes count across all of them; sessions get a database of their own.
+        backend = "django.core.cache.backends.redis.RedisCache"
+        return {
+            "default": {"BACKEND": backend, "LOCATION": redis_url},
+            "sessions": {"BACKEND": backend, "LOCATION": redis_database(redis_url, 1)},
+        }
+    return {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache"
+            if not os.environ.get("CACHE_DIR")
+            else "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": os.environ.get("CACHE_DIR", "pomyslowice"),
+        }
     }
-}
+
+
+CACHES = cache_config()
+if "sessions" in CACHES:
+    SESSION_ENGINE = "django.contrib.sessions.backends.cache"
+    SESSION_CACHE_ALIAS = "sessions"
+# Whole public pages kept for anonymous visitors (core.page_cache), at most this long. Only a cache
+# every app process shares can be told of a change, so the process-local default keeps none.
+CACHE_IS_SHARED = "LocMemCache" not in CACHES["default"]["BACKEND"]
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300" if CACHE_IS_SHARED else "0"))
+# How far a replica may lag: a page built this soon after a change reads the primary.
+REPLICA_LAG_SECONDS = float(os.environ.get("REPLICA_LAG_SECONDS", "5"))
 
 
 def email_config() -> dict:
@@ -247,6 +329,7 @@ def email_config() -> dict:
         "smtp": "django.core.mail.backends.smtp.EmailBackend",
         "smtp+tls": "django.core.mail.backends.smtp.EmailBackend",
         "smtp+ssl": "django.core.mail.backends.smtp.EmailBackend",
+        "file": "django.core.mail.backends.filebased.EmailBackend",
     }
     if scheme not in backends:
         raise ImproperlyConfigured(f"EMAIL_URL scheme {scheme!r} is not one of {sorted(backends)}.")
@@ -261,6 +344,13 @@ def email_config() -> dict:
             EMAIL_USE_TLS=scheme == "smtp+tls",
             EMAIL_USE_SSL=scheme == "smtp+ssl",
         )
+    if scheme == "file":
+        # file:///var/mail/pomyslowice: one file per message in that directory.
+        if not rest.startswith("/"):
+            raise ImproperlyConfigured(
+                "EMAIL_URL file:// needs an absolute path, e.g. file:///srv/mail."
+            )
+        config["EMAIL_FILE_PATH"] = unquote(urlsplit(url).path)
     return config
 
 
@@ -268,14 +358,28 @@ globals().update(email_config())
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Pomysłowice <noreply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
-TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
+def tasks_config() -> dict:
+    """TASKS_BACKEND: "immediate" runs tasks in the process that enqueues them (dev, tests);
+    "database" stores them for `manage.py db_worker` (production)."""
+    backends = {
+        "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+        "database": "django_tasks_db.DatabaseBackend",
+    }
+    name = os.environ.get("TASKS_BACKEND", "immediate")
+    if name not in backends:
+        raise ImproperlyConfigured(f"TASKS_BACKEND {name!r} is not one of {sorted(backends)}.")
+    return {"default": {"BACKEND": backends[name]}}
+
+
+TASKS = tasks_config()
 
 # HTTPS=1 (the default outside DEBUG) turns on every transport-security setting at once.
 HTTPS = env_bool("HTTPS", not DEBUG)
 if env_bool("BEHIND_PROXY", False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = HTTPS
-SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^ping$"]
 SESSION_COOKIE_SECURE = HTTPS
 STAFF_SESSION_SECONDS = int(os.environ.get("STAFF_SESSION_SECONDS", str(8 * 60 * 60)))
 CSRF_COOKIE_SECURE = HTTPS

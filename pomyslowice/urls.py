@@ -16,6 +16,7 @@ admin.site.login = secure_admin_login(admin.site.login)
 
 urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
+    path("ping", core_views.ping, name="ping"),
     path("api/v1/", api.urls),
     re_path(r"^api/", api_not_found),
     path("i18n/setlang/", core_views.set_language, name="set_language"),

@@ -60,7 +60,11 @@ def fast_password_hashing(settings):
 @pytest.fixture(autouse=True)
 def isolated_environment(settings, tmp_path):
     """Every test starts alike: static files served from the apps (no collectstatic), uploads in
-    a throwaway folder, an empty cache (rate limits), and Polish active again afterwards."""
+    a throwaway folder, an empty cache (rate limits), and Polish active again afterwards.
+
+    Whole-page caching is off: tests read `response.context`, which a kept page lacks, and change
+    data inside transactions that never commit. tests/core/test_page_cache.py turns it on."""
+    settings.PAGE_CACHE_SECONDS = 0
     settings.STORAGES = {
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

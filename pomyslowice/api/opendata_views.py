@@ -9,6 +9,9 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
+from pomyslowice.core.db_routing import read_from_replica
+from pomyslowice.core.page_cache import cache_public_page
+
 from .hsds import build_hsds
 from .opendata import (
     CATALOG_FILE,
@@ -47,7 +50,9 @@ def _not_published(request, dataset: Dataset | None = None):
     )
 
 
+@cache_public_page("organizations", "events", "knowledge", "volunteering")
 @require_safe
+@read_from_replica
 def index(request):
     catalog = read_catalog()
     return render(
@@ -62,7 +67,9 @@ def index(request):
     )
 
 
+@cache_public_page("organizations", "events", "knowledge", "volunteering")
 @require_safe
+@read_from_replica
 def dataset_detail(request, slug: str):
     dataset = _get_dataset(slug)
     return render(
@@ -82,6 +89,7 @@ def dataset_detail(request, slug: str):
 
 
 @require_safe
+@read_from_replica
 def download(request, slug: str, extension: str):
     dataset = _get_dataset(slug)
     try:
@@ -93,7 +101,9 @@ def download(request, slug: str, extension: str):
     )
 
 
+@cache_public_page("organizations", "events", "knowledge", "volunteering")
 @require_safe
+@read_from_replica
 def catalog(request):
     try:
         handle = (export_directory() / CATALOG_FILE).open("rb")
@@ -104,7 +114,9 @@ def catalog(request):
     )
 
 
+@cache_public_page("organizations", "events", "knowledge", "volunteering")
 @require_safe
+@read_from_replica
 def hsds(request):
     """Built on each request: a handful of small queries, always current."""
     response = JsonResponse(

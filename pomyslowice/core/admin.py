@@ -4,7 +4,7 @@ from django.contrib import admin
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from .models import AreaOfBenefit, AuditLogEntry, District
+from .models import AreaOfBenefit, AuditLogEntry, District, ScheduledRun
 
 
 @admin.register(AreaOfBenefit)
@@ -42,6 +42,28 @@ class AuditLogEntryAdmin(admin.ModelAdmin):
         return format_html(
             "<pre>{}</pre>", json.dumps(entry.data, ensure_ascii=False, indent=2, sort_keys=True)
         )
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
+
+
+@admin.register(ScheduledRun)
+class ScheduledRunAdmin(admin.ModelAdmin):
+    """When each periodic job was enqueued: written by run_scheduler only, read here.
+
+    The outcome of each run is on the task result (django_tasks_db's admin)."""
+
+    list_display = ["job", "slot", "enqueued_at"]
+    list_filter = ["job"]
+    date_hierarchy = "slot"
+    fields = list_display
+    readonly_fields = list_display
 
     def has_add_permission(self, request) -> bool:
         return False

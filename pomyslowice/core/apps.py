@@ -11,4 +11,7 @@ class CoreConfig(AppConfig):
         from . import (
             accessibility,  # noqa: F401  (registers the statement's system check)
             lookups,  # noqa: F401  (registers the integer-range-safe `in` lookup)
+            page_cache,
         )
+
+        page_cache.connect_signals()

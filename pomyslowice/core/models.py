@@ -4,6 +4,7 @@ from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 EARTH_RADIUS_KM = 6371.0
@@ -107,3 +108,23 @@ class AuditLogEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.created_at:%Y-%m-%d %H:%M} {self.verb} {self.target_repr}"
+
+
+class ScheduledRun(models.Model):
+    """A scheduled job enqueued for one time slot; the unique pair makes a second scheduler
+    (another host, a restart) skip a slot already taken instead of running the job twice."""
+
+    job = models.CharField(_("job"), max_length=100)
+    slot = models.DateTimeField(_("time slot"), help_text=_("when the job was due"))
+    enqueued_at = models.DateTimeField(_("enqueued at"), auto_now_add=True, db_index=True)
+
+    class Meta:
+        ordering = ["-slot", "job"]
+        verbose_name = _("scheduled run")
+        verbose_name_plural = _("scheduled runs")
+        constraints = [
+            models.UniqueConstraint(fields=["job", "slot"], name="scheduled_run_once_per_slot")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.job} {timezone.localtime(self.slot):%Y-%m-%d %H:%M}"

@@ -2,11 +2,10 @@ from collections import defaultdict
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.mail import EmailMessage, get_connection
-from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import translation
 
+from pomyslowice.core.tasks import email_arguments, enqueue_after_commit, send_email
 from pomyslowice.core.text import is_erased_email
 
 
@@ -46,6 +45,10 @@ def send_templated_email(
 ) -> None:
     """E-mail each recipient separately, once the current transaction has committed.
 
+    Each message is a background task (core.tasks.send_email): sent at the commit with the
+    immediate backend, by the worker with the database one. A failure to send never undoes
+    the change nor turns the request into an error.
+
     `template` names a pair of plain-text templates, `<template>_subject.txt` and
     `<template>.txt`. Each recipient gets them in their own language: the one chosen on
     the account with that address, else `language` (what a guest without an account used,
@@ -62,21 +65,17 @@ def send_templated_email(
     by_language = defaultdict(list)
     for address, recipient_language in recipient_languages(recipients, default=language).items():
         by_language[recipient_language].append(address)
-    messages = []
     for recipient_language, addresses in by_language.items():
         subject, body = _render(template, context, language=recipient_language)
-        messages += [
-            EmailMessage(
+        for address in addresses:
+            arguments = email_arguments(
                 subject=subject,
                 body=body,
-                to=[address],
+                to=address,
                 reply_to=reply_to or [],
                 attachments=attachments or [],
             )
-            for address in addresses
-        ]
-    # robust: the change is saved either way; a mail server hiccup must not turn it into a 500.
-    transaction.on_commit(lambda: get_connection().send_messages(messages), robust=True)
+            enqueue_after_commit(send_email, **arguments)
 
 
 def _render(template: str, context: dict, *, language: str) -> tuple[str, str]:

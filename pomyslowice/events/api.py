@@ -17,6 +17,7 @@ from ninja.pagination import paginate
 from pomyslowice.api.auth import token_auth
 from pomyslowice.api.errors import error_responses
 from pomyslowice.api.pagination import LimitOffsetPagination
+from pomyslowice.core.db_routing import read_from_replica
 from pomyslowice.core.sanitize import clean_html
 from pomyslowice.organizations.api import AreaOut, DistrictOut, OrganizationRefOut, absolute_url
 from pomyslowice.organizations.models import Organization
@@ -238,6 +239,7 @@ def _public_events():
     "A repeating event is listed once; `next_occurrences` has its dates. Unknown slugs in "
     "filters give an empty list; a value of the wrong type is a 400.",
 )
+@read_from_replica
 @paginate(LimitOffsetPagination)
 def list_events(request, filters: Query[EventFilters]):
     return filters.apply(_public_events()).order_by("start", "pk")
@@ -252,6 +254,7 @@ def list_events(request, filters: Query[EventFilters]):
     summary="One published event",
     description="By its slug; an event not published (or rejected) is a 404.",
 )
+@read_from_replica
 def get_event(request, slug: str):
     return get_object_or_404(_public_events(), slug=slug)
 

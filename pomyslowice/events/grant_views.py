@@ -8,6 +8,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from pomyslowice.core.db_routing import read_from_replica
+from pomyslowice.core.page_cache import cache_public_page
 from pomyslowice.core.sanitize import safe_html
 from pomyslowice.organizations.forms import add_service_errors
 
@@ -26,6 +28,8 @@ GRANT_CALLS_PER_PAGE = 20
 CLOSING_ON_HOME = 3
 
 
+@cache_public_page("events")
+@read_from_replica
 def grant_call_list(request):
     now = timezone.now()
     form = GrantCallFilterForm(request.GET)
@@ -45,6 +49,8 @@ def grant_call_list(request):
     )
 
 
+@cache_public_page("events")
+@read_from_replica
 def grant_call_detail(request, slug):
     grant_call = get_grant_call_for_user(request.user, slug)
     _with_days_left([grant_call], timezone.now())

@@ -17,7 +17,9 @@ from django.utils.dates import MONTHS, WEEKDAYS, WEEKDAYS_ABBR
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from pomyslowice.core.db_routing import read_from_replica
 from pomyslowice.core.jsonld import json_ld
+from pomyslowice.core.page_cache import cache_public_page
 from pomyslowice.core.sanitize import plain_text, safe_html
 from pomyslowice.organizations.forms import add_service_errors
 from pomyslowice.organizations.models import Organization
@@ -45,6 +47,8 @@ UPCOMING_ON_HOME = 4
 HOME_HORIZON = timedelta(days=90)
 
 
+@cache_public_page("events", "organizations")
+@read_from_replica
 def event_list(request):
     form = EventFilterForm(request.GET)
     window = form.window(timezone.now())
@@ -73,11 +77,14 @@ def event_list(request):
     )
 
 
+@read_from_replica
 def current_month(request):
     today = timezone.localdate()
     return redirect("events:month", year=today.year, month=f"{today.month:02d}")
 
 
+@cache_public_page("events", "organizations")
+@read_from_replica
 def month(request, year, month):
     year, month = int(year), int(month)
     if not (FIRST_YEAR <= year <= LAST_YEAR and 1 <= month <= 12):
@@ -109,6 +116,8 @@ def month(request, year, month):
     )
 
 
+@cache_public_page("events", "organizations")
+@read_from_replica
 def event_detail(request, slug):
     event = get_event_for_user(request.user, slug)
     user = request.user
@@ -131,6 +140,8 @@ def event_detail(request, slug):
     return render(request, "events/detail.html", context)
 
 
+@cache_public_page("events", "organizations")
+@read_from_replica
 def event_ics(request, slug):
     event = get_object_or_404(Event.objects.published().select_related("organizer"), slug=slug)
     response = HttpResponse(
@@ -140,6 +151,8 @@ def event_ics(request, slug):
     return response
 
 
+@cache_public_page("events", "organizations")
+@read_from_replica
 def calendar_ics(request):
     form = CalendarFeedFilterForm(request.GET)
     if not form.is_valid():

@@ -11,6 +11,7 @@ from ninja.pagination import paginate
 
 from pomyslowice.api.errors import error_responses
 from pomyslowice.api.pagination import LimitOffsetPagination
+from pomyslowice.core.db_routing import read_from_replica
 from pomyslowice.core.sanitize import clean_html
 from pomyslowice.organizations.api import AreaOut, OrganizationRefOut, absolute_url
 from pomyslowice.organizations.models import Organization
@@ -149,6 +150,7 @@ def _public_articles():
     description="Good practices, research results, regulations, fundraising guides and news. "
     "Unknown slugs in filters give an empty list; a value of the wrong type is a 400.",
 )
+@read_from_replica
 @paginate(LimitOffsetPagination)
 def list_articles(request, filters: Query[ArticleFilters]):
     return filters.apply(_public_articles()).distinct().newest_first()
@@ -163,5 +165,6 @@ def list_articles(request, filters: Query[ArticleFilters]):
     summary="One published article",
     description="By its slug; a draft, an article in review or an archived one is a 404.",
 )
+@read_from_replica
 def get_article(request, slug: str):
     return get_object_or_404(_public_articles(), slug=slug)

@@ -13,8 +13,10 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from pomyslowice.core.db_routing import read_from_replica
 from pomyslowice.core.documents import INLINE_TYPES, LABELS, sniff
 from pomyslowice.core.jsonld import json_ld
+from pomyslowice.core.page_cache import cache_public_page
 from pomyslowice.core.sanitize import safe_html
 from pomyslowice.organizations.api import absolute_url
 from pomyslowice.organizations.forms import add_service_errors
@@ -52,12 +54,16 @@ def _list_page(request, articles, *, title, form, extra=None):
     )
 
 
+@cache_public_page("knowledge", "organizations")
+@read_from_replica
 def article_list(request):
     form = ArticleFilterForm(request.GET)
     articles = form.apply(Article.objects.published().for_listing()).newest_first()
     return _list_page(request, articles, title=_("Knowledge base"), form=form)
 
 
+@cache_public_page("knowledge", "organizations")
+@read_from_replica
 def kind_list(request, kind_slug):
     kind = SLUG_TO_KIND.get(kind_slug)
     if kind is None:
@@ -73,6 +79,8 @@ def kind_list(request, kind_slug):
     )
 
 
+@cache_public_page("knowledge", "organizations")
+@read_from_replica
 def tag_list(request, slug):
     # A tag used by drafts only is not shown, like the drafts themselves.
     tag = get_object_or_404(
@@ -127,6 +135,8 @@ def _site_name() -> str:
     return settings.SITE_NAME
 
 
+@cache_public_page("knowledge", "organizations")
+@read_from_replica
 def article_detail(request, slug):
     article = permissions.get_article_for_user(request.user, slug)
     user = request.user

@@ -15,8 +15,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
+from pomyslowice.core.db_routing import read_from_replica
 from pomyslowice.core.jsonld import json_ld
 from pomyslowice.core.models import AreaOfBenefit
+from pomyslowice.core.page_cache import cache_public_page
 from pomyslowice.core.sanitize import plain_text, safe_html
 from pomyslowice.core.text import fold
 from pomyslowice.privacy.access_log import record_view
@@ -79,6 +81,8 @@ def people_staff_required(view):
 # Public pages ---------------------------------------------------------------------------------
 
 
+@cache_public_page("organizations")
+@read_from_replica
 def person_list(request):
     query = request.GET.get("q", "").strip()
     area_slug = request.GET.get("obszar", "").strip()
@@ -134,6 +138,8 @@ def _has_active_consent(field: str) -> Exists:
     )
 
 
+@cache_public_page("organizations")
+@read_from_replica
 def person_detail(request, slug):
     profile = public_profile(get_public_person(slug))
     return render(

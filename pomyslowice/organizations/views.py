@@ -11,7 +11,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from pomyslowice.core.db_routing import read_from_replica
 from pomyslowice.core.jsonld import json_ld
+from pomyslowice.core.page_cache import cache_public_page
 from pomyslowice.core.sanitize import plain_text, safe_html
 
 from . import services
@@ -47,6 +49,8 @@ def home_highlights() -> dict:
     return {"newest": newest, "kinds": kinds, "total": sum(counts.values())}
 
 
+@cache_public_page("organizations")
+@read_from_replica
 def organization_list(request):
     form = DirectoryFilterForm(request.GET)
     organizations = form.apply(Organization.objects.published().for_listing())
@@ -66,6 +70,8 @@ def organization_list(request):
     )
 
 
+@cache_public_page("organizations", "events", "knowledge", "volunteering")
+@read_from_replica
 def organization_detail(request, slug):
     organization = get_organization_for_user(request.user, slug)
     user = request.user

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from pomyslowice.accounts.models import User
 from pomyslowice.accounts.permissions import can_delete_own_account
 from pomyslowice.accounts.services import delete_account, forget_names_in_audit_log
+from pomyslowice.core import page_cache
 from pomyslowice.core.audit import log_action
 
 from . import consents
@@ -88,6 +89,8 @@ def _erase(subject: Subject, *, by) -> list[SourceOutcome]:
     outcomes = _erase_sources(subject)
     if subject.user is not None:
         delete_account(user=subject.user, by=by)
+    # Sources erase with bulk updates, which send no signals: no cached page may keep the name.
+    page_cache.invalidate_everything()
     return outcomes
 
 

@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from pomyslowice.accounts.models import User
 from pomyslowice.accounts.roles import ROLE_LABELS
+from pomyslowice.core import page_cache
 from pomyslowice.core.audit import log_action
 from pomyslowice.core.models import AuditLogEntry
 from pomyslowice.core.notifications import send_templated_email
@@ -34,6 +35,9 @@ def apply_retention(now=None, dry_run=False) -> list[tuple[RetentionRule, int]]:
             count = rule.apply(now, settings.RETENTION[rule.setting], dry_run)
             if dry_run:
                 transaction.set_rollback(True)
+            elif count:
+                # Rules anonymise with bulk updates, which send no signals.
+                page_cache.invalidate_everything()
         results.append((rule, count))
     return results
 

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema, Status
 
 from pomyslowice.api.errors import error_responses
+from pomyslowice.core.db_routing import read_from_replica
 
 from .query import COUNT_CAP, search
 from .registry import registered
@@ -79,6 +80,7 @@ class SearchOut(Schema):
     operation_id="search",
     summary="Search everything public",
 )
+@read_from_replica
 def search_everything(request: HttpRequest, params: Query[SearchParams]):
     """Published organisations, consented people, public events, grant calls and articles."""
     if params.kind is not None and params.kind not in registered():

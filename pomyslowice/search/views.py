@@ -3,12 +3,17 @@ from django.http import HttpRequest
 from django.shortcuts import render
 from django.utils.http import urlencode
 
+from pomyslowice.core.db_routing import read_from_replica
+from pomyslowice.core.page_cache import cache_public_page
+
 from .query import COUNT_CAP, search
 from .registry import registered
 
 PER_PAGE = 20
 
 
+@cache_public_page("organizations", "events", "knowledge", "volunteering")
+@read_from_replica
 def results(request: HttpRequest):
     q = request.GET.get("q", "")
     kinds = registered()

@@ -14,6 +14,7 @@ from ninja.pagination import paginate
 
 from pomyslowice.api.errors import error_responses
 from pomyslowice.api.pagination import LimitOffsetPagination
+from pomyslowice.core.db_routing import read_from_replica
 from pomyslowice.core.sanitize import clean_html
 from pomyslowice.organizations.api import AreaOut, DistrictOut, OrganizationRefOut, absolute_url
 
@@ -235,6 +236,7 @@ def _open_offers(request):
     description="A caller whose token belongs to a minor sees only the offers open to their "
     "age. Unknown slugs in filters give an empty list; a value of the wrong type is a 400.",
 )
+@read_from_replica
 @paginate(LimitOffsetPagination)
 def list_opportunities(request, filters: Query[OpportunityFilters]):
     return filters.apply(_open_offers(request)).distinct().order_by("-published_at", "-pk")
@@ -250,5 +252,6 @@ def list_opportunities(request, filters: Query[OpportunityFilters]):
     description="By its slug; an offer not open (draft, in review, filled, closed, expired) "
     "is a 404.",
 )
+@read_from_replica
 def get_opportunity(request, slug: str):
     return get_object_or_404(_open_offers(request), slug=slug)

@@ -9,6 +9,8 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from pomyslowice.core.db_routing import read_from_replica
+from pomyslowice.core.page_cache import cache_public_page
 from pomyslowice.core.sanitize import safe_html
 from pomyslowice.organizations.forms import add_service_errors
 
@@ -20,6 +22,8 @@ OFFERS_PER_PAGE = 20
 MANAGED_PER_PAGE = 50
 
 
+@cache_public_page("volunteering", "organizations")
+@read_from_replica
 def offer_index(request):
     form = OfferFilterForm(request.GET)
     offers = form.apply(permissions.visible_offers(request.user))
@@ -44,6 +48,8 @@ def _tasks(offer: Offer) -> list[str]:
     return [line.strip(" -•\t") for line in offer.tasks.splitlines() if line.strip(" -•\t")]
 
 
+@cache_public_page("volunteering", "organizations")
+@read_from_replica
 def offer_detail(request, slug):
     offer = permissions.get_offer_for_user(request.user, slug)
     user = request.user

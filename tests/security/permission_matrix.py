@@ -129,6 +129,7 @@ MATRIX = {
     "listOpportunities": public(),
     "getOpportunity": expect(200, volunteer_minor=404, on="offer"),
     "healthz": public(),
+    "ping": public(),
     "api-v1:openapi-json": public(),
     "api-v1:openapi-view": public(),
     "api-v1:api-root": everyone(404),
