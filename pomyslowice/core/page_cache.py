@@ -1,8 +1,9 @@
 """Whole public pages kept in the cache for anonymous visitors, dropped as their data changes.
 
-A page names the parts of the platform it shows (`@cache_public_page("events", "organizations")`).
-Each part has a generation number in the cache and a page's key holds the numbers it was built
-with. A saved or deleted row of a part's apps moves that part's number on, so the next visitor
+A page names the parts of the platform it shows (`@cache_public_page("events", "organizations")`)
+and each domain app names the models those parts show (`shown_in("events", Event, ...)`). Each
+part has a generation number in the cache and a page's key holds the numbers it was built
+with. A saved or deleted row of a part's models moves that part's number on, so the next visitor
 gets a freshly built page; `invalidate_everything()` moves the number every key holds (after bulk
 changes that send no signals: erasure, retention). `PAGE_CACHE_SECONDS` bounds how long a page
 may show time-dependent text ("upcoming", "3 days left") after it was built. A page built within
@@ -29,17 +30,18 @@ from django.utils import translation
 from .db_routing import primary_reads
 
 EVERYTHING = "everything"
-# The apps whose rows each part's pages show. A change in any model of those apps moves the part
-# on. Reference lists (areas, districts) and account names change rarely: PAGE_CACHE_SECONDS
-# bounds how long a page shows the old ones.
-PARTS = {
-    "organizations": ("organizations",),
-    "events": ("events",),
-    "knowledge": ("knowledge",),
-    "volunteering": ("volunteering",),
-    "centre": ("centre",),
-}
-_PARTS_OF_APP = {app: part for part, apps in PARTS.items() for app in apps}
+PARTS = ("organizations", "events", "knowledge", "volunteering")
+# The models whose rows public pages show, by part; each domain app lists its own (shown_in).
+# Others never move a part on, so busy private records (support records, volunteer profiles, a
+# digest touching thousands of them) leave the public pages kept.
+_PART_OF_MODEL: dict[type, str] = {}
+
+
+def shown_in(part: str, *models) -> None:
+    """Declare that pages of `part` show rows of `models` (and of their many-to-many links)."""
+    if part not in PARTS:
+        raise ValueError(f"Unknown page cache part: {part}")
+    _PART_OF_MODEL.update(dict.fromkeys(models, part))
 
 
 def cache_public_page(*parts: str):
@@ -93,7 +95,9 @@ def connect_signals() -> None:
 
 
 def _on_change(sender, **kwargs) -> None:
-    part = _PARTS_OF_APP.get(sender._meta.app_label)
+    # A many-to-many link's own model is made by Django for the model that declares the field.
+    model = sender._meta.auto_created or sender
+    part = _PART_OF_MODEL.get(model)
     if part is not None:
         invalidate(part)
 

@@ -8,10 +8,13 @@ class KnowledgeConfig(AppConfig):
     verbose_name = _("Knowledge base")
 
     def ready(self):
+        from pomyslowice.core.page_cache import shown_in
         from pomyslowice.search.registry import Searchable, register
 
-        from .models import Article
+        from .models import Article, Attachment, Tag
         from .search import article_document, searchable_articles
+
+        shown_in("knowledge", Article, Attachment, Tag)
 
         register(
             Searchable(

@@ -8,7 +8,11 @@ class VolunteeringConfig(AppConfig):
     verbose_name = _("Volunteer centre")
 
     def ready(self):
+        from pomyslowice.core.page_cache import shown_in
+
         from . import search  # noqa: F401  (registers volunteer offers with the search)
+        from .models import Offer, Skill
         from .profile_services import register_consent_hooks
 
         register_consent_hooks()
+        shown_in("volunteering", Offer, Skill)

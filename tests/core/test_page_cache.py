@@ -7,7 +7,7 @@ from django.contrib.messages.storage.cookie import CookieStorage
 from django.utils import timezone
 
 from pomyslowice.core import page_cache
-from pomyslowice.organizations.models import Organization
+from pomyslowice.organizations.models import Organization, Person, PersonConsent, SupportRecord
 from tests.conftest import make_organization
 from tests.core import page_cache_urls
 from tests.events.conftest import make_event
@@ -154,3 +154,29 @@ def test_time_bounds_a_kept_page(client, organization, settings, time_machine):
 def test_unknown_parts_are_refused():
     with pytest.raises(ValueError, match="Unknown page cache parts"):
         page_cache.cache_public_page("nowhere")
+
+
+def test_private_records_leave_public_pages_kept(client, organization, django_assert_num_queries):
+    client.get(DIRECTORY)
+    SupportRecord.objects.create(
+        kind=SupportRecord.Kind.CONSULTATION,
+        date=timezone.localdate(),
+        organization=organization,
+    )
+    served_from_cache(client, DIRECTORY, django_assert_num_queries)
+
+
+def test_a_leaders_consent_moves_the_organisations_part_on(client, organization):
+    before = page_cache._generations(["organizations"])
+    person = Person.objects.create(
+        full_name="Anna Testowa", slug="anna-testowa", email="anna@example.org"
+    )
+    after_person = page_cache._generations(["organizations"])
+    assert after_person != before
+    PersonConsent.objects.create(person=person, field="name", given_via="test")
+    assert page_cache._generations(["organizations"]) != after_person
+
+
+def test_parts_are_checked_when_models_are_declared():
+    with pytest.raises(ValueError, match="Unknown page cache part"):
+        page_cache.shown_in("nowhere", Organization)
