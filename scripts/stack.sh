@@ -317,7 +317,7 @@ start_app() {
   background "app-$which" "$RUN/app-$which.launch" gunicorn pomyslowice.wsgi \
     --workers "$WORKERS" --bind "127.0.0.1:$port" --pid "$RUN/app-$which.pid" \
     --access-logfile "$LOG/app-$which-access.log" --timeout 60 --graceful-timeout 20 \
-    --keep-alive 75 --no-control-socket
+    --keep-alive 75 --no-control-socket --preload
   # gunicorn writes its pid file once it listens.
   for _ in $(seq 300); do
     pid_of "$RUN/app-$which.pid" gunicorn >/dev/null && return

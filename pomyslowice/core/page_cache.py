@@ -26,6 +26,7 @@ from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils import translation
+from ninja.decorators import decorate_view
 
 from .db_routing import primary_reads
 
@@ -71,6 +72,12 @@ def cache_public_page(*parts: str):
         return wrapper
 
     return decorator
+
+
+def cache_public_api(*parts: str):
+    """`cache_public_page` for a django-ninja GET operation (placed under @router.get): the whole
+    answer, after pagination and serialisation, is kept."""
+    return decorate_view(cache_public_page(*parts))
 
 
 def invalidate(*parts: str) -> None:
@@ -134,6 +141,9 @@ def _page_key(request, generations: list[int]) -> str:
 
 def _may_use_cache(request) -> bool:
     if settings.PAGE_CACHE_SECONDS <= 0 or request.method not in {"GET", "HEAD"}:
+        return False
+    # An API token may see more than the public does, and is checked only inside the operation.
+    if "Authorization" in request.headers:
         return False
     if request.user.is_authenticated or CookieStorage.cookie_name in request.COOKIES:
         return False

@@ -81,6 +81,7 @@ SCHEDULE = [
         needs_database_backend=True,
     ),
     Job(name="clear-sessions", command="clearsessions", daily_at=datetime.time(4, 30)),
+    Job(name="indicators", command="rebuild_indicator_figures", daily_at=datetime.time(2, 0)),
 ]
 
 

@@ -18,6 +18,7 @@ from pomyslowice.api.auth import token_auth
 from pomyslowice.api.errors import error_responses
 from pomyslowice.api.pagination import LimitOffsetPagination
 from pomyslowice.core.db_routing import read_from_replica
+from pomyslowice.core.page_cache import cache_public_api
 from pomyslowice.core.sanitize import clean_html
 from pomyslowice.organizations.api import AreaOut, DistrictOut, OrganizationRefOut, absolute_url
 from pomyslowice.organizations.models import Organization
@@ -239,6 +240,7 @@ def _public_events():
     "A repeating event is listed once; `next_occurrences` has its dates. Unknown slugs in "
     "filters give an empty list; a value of the wrong type is a 400.",
 )
+@cache_public_api("events", "organizations")
 @read_from_replica
 @paginate(LimitOffsetPagination)
 def list_events(request, filters: Query[EventFilters]):
@@ -254,6 +256,7 @@ def list_events(request, filters: Query[EventFilters]):
     summary="One published event",
     description="By its slug; an event not published (or rejected) is a 404.",
 )
+@cache_public_api("events", "organizations")
 @read_from_replica
 def get_event(request, slug: str):
     return get_object_or_404(_public_events(), slug=slug)

@@ -228,6 +228,10 @@ class EventFilterForm(FilterForm):
 
     def adjust_fields(self) -> None:
         self.fields["rodzaj"].choices = [("", _("any kind")), *category_slug_choices()]
+        # Only the organiser asked for is offered: a choice of every organisation in the region
+        # made the page megabytes long. Organisations' pages link here with their slug.
+        organizers = self.fields["organizacja"]
+        organizers.queryset = organizers.queryset.filter(slug=self.data.get("organizacja", ""))
 
     def window(self, now: datetime) -> tuple[datetime, datetime | None]:
         """The period listed: from now or the "from" day, to the end of the "until" day."""

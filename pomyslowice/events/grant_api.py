@@ -11,6 +11,7 @@ from ninja.pagination import paginate
 from pomyslowice.api.errors import error_responses
 from pomyslowice.api.pagination import LimitOffsetPagination
 from pomyslowice.core.db_routing import read_from_replica
+from pomyslowice.core.page_cache import cache_public_api
 from pomyslowice.core.sanitize import clean_html
 from pomyslowice.organizations.api import AreaOut, OrganizationRefOut, absolute_url
 
@@ -154,6 +155,7 @@ class GrantCallFilters(Schema):
     description="By deadline (closed ones: latest first). Unknown slugs in filters give an "
     "empty list; a value of the wrong type is a 400.",
 )
+@cache_public_api("events")
 @read_from_replica
 @paginate(LimitOffsetPagination)
 def list_grant_calls(request, filters: Query[GrantCallFilters]):

@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import ExpressionWrapper, F, Q, Subquery, Value
+from django.db.models.functions import Coalesce, Least
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -8,6 +9,27 @@ from django.utils.translation import gettext_lazy as _
 from pomyslowice.centre.models import Room, RoomBooking
 from pomyslowice.core.models import AreaOfBenefit, District
 from pomyslowice.organizations.models import Organization
+
+
+def _earliest_possible_start(window_start):
+    """No event starting before this can overlap a window starting at window_start: the
+    longest one-off event and the first repeating event bound it. A filter on it lets the start
+    index scan the window's rows, not every event that ended before the window."""
+    length = ExpressionWrapper(F("end") - F("start"), output_field=models.DurationField())
+    longest = Subquery(
+        Event.objects.filter(recurrence_rule="")
+        .annotate(length=length)
+        .order_by("-length")
+        .values("length")[:1],
+        output_field=models.DurationField(),
+    )
+    first_repeating = Subquery(
+        Event.objects.exclude(recurrence_rule="").order_by("start").values("start")[:1]
+    )
+    start = Value(window_start, output_field=models.DateTimeField())
+    one_off_bound = ExpressionWrapper(start - longest, output_field=models.DateTimeField())
+    # Least() is NULL on SQLite when an argument is: no such events means no lower bound of theirs.
+    return Least(Coalesce(one_off_bound, start), Coalesce(first_repeating, start))
 
 
 class EventQuerySet(models.QuerySet):
@@ -29,7 +51,7 @@ class EventQuerySet(models.QuerySet):
         if end is not None:
             one_off &= Q(start__lt=end)
             repeating &= Q(start__lt=end)
-        return self.filter(one_off | repeating)
+        return self.filter(one_off | repeating, start__gte=_earliest_possible_start(start))
 
     def pending(self):
         return self.filter(status=Event.Status.SUBMITTED)
@@ -175,6 +197,17 @@ class Event(models.Model):
             models.CheckConstraint(
                 condition=Q(end__gte=models.F("start")), name="event_ends_after_start"
             )
+        ]
+        indexes = [
+            # For EventQuerySet.overlapping: the longest one-off event, and repeating events.
+            models.Index(
+                F("end") - F("start"),
+                name="event_one_off_length",
+                condition=Q(recurrence_rule=""),
+            ),
+            models.Index(
+                fields=["start"], name="event_repeating_start", condition=~Q(recurrence_rule="")
+            ),
         ]
 
     def __str__(self) -> str:

@@ -38,10 +38,28 @@ from .permissions import (
 
 EVENTS_PER_PAGE = 20
 FIRST_YEAR, LAST_YEAR = 2000, 2100
-ICS_HISTORY = timedelta(days=30)
-NEXT_DATES_ON_DETAIL = 10
 # All the calendar needs to expand an event into its dates.
 SCHEDULE_FIELDS = ("pk", "start", "end", "recurrence_rule", "recurrence_exceptions")
+# The subscription feed is bounded, whatever the size of the calendar: dates from a month ago
+# to a year ahead, at most ICS_LIMIT upcoming events (the soonest) and ICS_RECENT_LIMIT past ones
+# (the latest). ?rodzaj= and ?organizacja= narrow the feed, so a subscription to one
+# organiser or kind of event stays complete.
+ICS_HISTORY = timedelta(days=30)
+ICS_HORIZON = timedelta(days=365)
+ICS_LIMIT = 500
+ICS_RECENT_LIMIT = 100
+# What ical.build_calendar writes; the organisers' other fields are long and unused there.
+ICS_FIELDS = (
+    *SCHEDULE_FIELDS,
+    *("slug", "title", "description", "category", "all_day", "status", "status_note"),
+    *("place_name", "address", "online_url"),
+    *("organizer__slug", "organizer__name", "organizer__email"),
+)
+NEXT_DATES_ON_DETAIL = 10
+# A busy day shows its first dates and links to the list of all of them, so a month of a large
+# region's calendar stays a page, not megabytes.
+MONTH_EVENTS_PER_DAY = 5
+MONTH_FIELDS = (*SCHEDULE_FIELDS, "slug", "title", "all_day", "status")
 
 UPCOMING_ON_HOME = 4
 HOME_HORIZON = timedelta(days=90)
@@ -54,7 +72,7 @@ def event_list(request):
     window = form.window(timezone.now())
     events = form.apply(Event.objects.published().overlapping(*window)).only(*SCHEDULE_FIELDS)
     # Pages are made of dates, not events; only the shown page's events are loaded in full.
-    page = Paginator(recurrence.expand(events, *window), EVENTS_PER_PAGE).get_page(
+    page = Paginator(_DatesInWindow(events, window), EVENTS_PER_PAGE).get_page(
         request.GET.get("page")
     )
     shown = Event.objects.for_listing().in_bulk({item.event.pk for item in page.object_list})
@@ -92,8 +110,8 @@ def month(request, year, month):
     weeks = calendar.Calendar(firstweekday=calendar.MONDAY).monthdatescalendar(year, month)
     first_day, last_day = weeks[0][0], weeks[-1][-1]
     window = (_local_midnight(first_day), _local_midnight(last_day + timedelta(days=1)))
-    events = recurrence.expand(Event.objects.published().overlapping(*window), *window)
-    by_day = _by_day(events, first_day, last_day)
+    events = Event.objects.published().overlapping(*window).only(*MONTH_FIELDS)
+    by_day = _by_day(recurrence.expand(events, *window), first_day, last_day)
     previous_month = date(year, month, 1) - timedelta(days=1)
     next_month = date(year, month, 28) + timedelta(days=7)
     return render(
@@ -105,7 +123,12 @@ def month(request, year, month):
             "weekdays": _weekday_names(),
             "weeks": [
                 [
-                    {"date": day, "in_month": day.month == month, "events": by_day[day]}
+                    {
+                        "date": day,
+                        "in_month": day.month == month,
+                        "events": by_day[day][:MONTH_EVENTS_PER_DAY],
+                        "more": max(len(by_day[day]) - MONTH_EVENTS_PER_DAY, 0),
+                    }
                     for day in week
                 ]
                 for week in weeks
@@ -161,15 +184,9 @@ def calendar_ics(request):
             _("Invalid calendar filter (%(problems)s).") % {"problems": problems},
             content_type="text/plain; charset=utf-8",
         )
-    since = timezone.now() - ICS_HISTORY
-    events = form.apply(
-        Event.objects.published()
-        .overlapping(since)
-        .select_related("organizer")
-        .order_by("start", "pk")
+    events = _feed_events(
+        form.apply(Event.objects.published().select_related("organizer").only(*ICS_FIELDS))
     )
-    # A repeating event whose dates are all over stays out, like a past one-off event.
-    events = [event for event in events if recurrence.occurrences(event, since)]
     body = ical.build_calendar(events, name=_("%(site)s: events") % {"site": settings.SITE_NAME})
     return HttpResponse(body, content_type=ical.CONTENT_TYPE)
 
@@ -351,6 +368,43 @@ def _with_note(request, event, *, title: str, action, done: str, back: str):
 # --- helpers ---------------------------------------------------------------------------------
 
 
+class _DatesInWindow:
+    """The window's event dates, for Paginator. One-off events (nearly all of them) are counted
+    and cut in the database, so a page loads at most the dates up to its end; the few repeating
+    events are expanded here and merged in by start."""
+
+    def __init__(self, events, window):
+        self.one_off = events.filter(recurrence_rule="").order_by("start", "pk")
+        self.repeating = recurrence.expand(events.exclude(recurrence_rule=""), *window)
+
+    def count(self) -> int:
+        return self.one_off.count() + len(self.repeating)
+
+    def __getitem__(self, page: slice) -> list:
+        one_off = [
+            recurrence.Occurrence(event, event.start, event.end)
+            for event in self.one_off[: page.stop]
+        ]
+        merged = sorted(
+            [*one_off, *self.repeating[: page.stop]],
+            key=lambda item: (item.start.timestamp(), item.event.pk),
+        )
+        return merged[page]
+
+
+def _feed_events(events) -> list[Event]:
+    """The calendar feed's events: the soonest upcoming ones and the latest recent ones."""
+    now = timezone.now()
+    since, horizon = now - ICS_HISTORY, now + ICS_HORIZON
+    # Repeating events starting before the horizon come too; recurrence drops finished series.
+    upcoming = events.overlapping(now, horizon).order_by("start", "pk")[:ICS_LIMIT]
+    recent = events.filter(recurrence_rule="", end__gte=since, end__lt=now).order_by("-end", "-pk")[
+        :ICS_RECENT_LIMIT
+    ]
+    chosen = sorted([*recent, *upcoming], key=lambda event: (event.start, event.pk))
+    return [event for event in chosen if recurrence.occurrences(event, since, horizon)]
+
+
 def _local_midnight(day: date) -> datetime:
     return timezone.make_aware(datetime.combine(day, time.min))
 
@@ -453,5 +507,15 @@ def home_highlights() -> dict:
     """The calendar's part of the home page: the next dates, repeating events included."""
     now = timezone.now()
     window = (now, now + HOME_HORIZON)
-    events = Event.objects.published().overlapping(*window).for_listing()
-    return {"upcoming_events": recurrence.expand(events, *window)[:UPCOMING_ON_HOME]}
+    published = Event.objects.published().for_listing()
+    one_off = published.filter(recurrence_rule="")
+    # The window may hold thousands of dates and the page shows a few: the events already
+    # running, the soonest to start and the repeating ones hold every date the page can show.
+    candidates = [
+        *one_off.overlapping(*window).filter(start__lt=now),
+        *one_off.filter(start__gte=now, start__lt=window[1]).order_by("start", "pk")[
+            :UPCOMING_ON_HOME
+        ],
+        *published.exclude(recurrence_rule="").overlapping(*window),
+    ]
+    return {"upcoming_events": recurrence.expand(candidates, *window)[:UPCOMING_ON_HOME]}

@@ -12,6 +12,7 @@ from ninja.pagination import paginate
 from pomyslowice.api.errors import error_responses
 from pomyslowice.api.pagination import LimitOffsetPagination
 from pomyslowice.core.db_routing import read_from_replica
+from pomyslowice.core.page_cache import cache_public_api
 from pomyslowice.core.sanitize import clean_html
 from pomyslowice.organizations.api import AreaOut, OrganizationRefOut, absolute_url
 from pomyslowice.organizations.models import Organization
@@ -128,9 +129,9 @@ class ArticleFilters(Schema):
         if self.kind:
             articles = articles.filter(kind=self.kind)
         if self.area:
-            articles = articles.filter(areas__slug=self.area)
+            articles = articles.through_relation(areas__slug=self.area)
         if self.tag:
-            articles = articles.filter(tags__slug=self.tag)
+            articles = articles.through_relation(tags__slug=self.tag)
         return articles
 
 
@@ -150,10 +151,11 @@ def _public_articles():
     description="Good practices, research results, regulations, fundraising guides and news. "
     "Unknown slugs in filters give an empty list; a value of the wrong type is a 400.",
 )
+@cache_public_api("knowledge", "organizations")
 @read_from_replica
 @paginate(LimitOffsetPagination)
 def list_articles(request, filters: Query[ArticleFilters]):
-    return filters.apply(_public_articles()).distinct().newest_first()
+    return filters.apply(_public_articles()).newest_first()
 
 
 @router.get(
@@ -165,6 +167,7 @@ def list_articles(request, filters: Query[ArticleFilters]):
     summary="One published article",
     description="By its slug; a draft, an article in review or an archived one is a 404.",
 )
+@cache_public_api("knowledge", "organizations")
 @read_from_replica
 def get_article(request, slug: str):
     return get_object_or_404(_public_articles(), slug=slug)

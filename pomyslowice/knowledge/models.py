@@ -47,6 +47,11 @@ class ArticleQuerySet(models.QuerySet):
     def newest_first(self):
         return self.order_by("-published_at", "-pk")
 
+    def through_relation(self, **lookup):
+        """Filter on a many-to-many relation in a subquery: a join would repeat an article per
+        match and force a DISTINCT over its whole body."""
+        return self.filter(pk__in=Article.objects.filter(**lookup).values("pk"))
+
 
 class Article(models.Model):
     class Kind(models.TextChoices):

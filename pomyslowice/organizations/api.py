@@ -17,6 +17,7 @@ from pomyslowice.api.errors import error_responses
 from pomyslowice.api.pagination import LimitOffsetPagination
 from pomyslowice.core.db_routing import read_from_replica
 from pomyslowice.core.models import AreaOfBenefit, District
+from pomyslowice.core.page_cache import cache_public_api
 from pomyslowice.core.sanitize import clean_html
 
 from .models import Organization
@@ -211,6 +212,7 @@ class OrganizationFilters(Schema):
     description="The directory of organisations, by name. Unknown slugs in filters give an "
     "empty list; values of the wrong type are a 400.",
 )
+@cache_public_api("organizations")
 @read_from_replica
 @paginate(LimitOffsetPagination)
 def list_organizations(request, filters: Query[OrganizationFilters]):
@@ -227,6 +229,7 @@ def list_organizations(request, filters: Query[OrganizationFilters]):
     summary="One published organisation",
     description="By its slug; an organisation not (or no longer) published is a 404.",
 )
+@cache_public_api("organizations")
 @read_from_replica
 def get_organization(request, slug: str):
     return get_object_or_404(Organization.objects.published().for_listing(), slug=slug)
@@ -295,6 +298,7 @@ class PeoplePageOut(Schema):
     description="Only people who consented to showing their name, and of them only the fields "
     "they consented to; the rest is null. Their slug is the stable identifier.",
 )
+@cache_public_api("organizations")
 @read_from_replica
 def list_people(request, page: Query[LimitOffsetPagination.Input]):
     # Paginated by hand because each person becomes a PublicProfile before it is serialised.
@@ -318,6 +322,7 @@ class AreaListOut(Schema):
     description="The spheres of public tasks of the Act on public benefit activity and "
     "volunteering (art. 4 sec. 1), as used by every `area` filter. Not paginated: it is short.",
 )
+@cache_public_api("organizations")
 @read_from_replica
 def list_areas(request):
     areas = list(AreaOfBenefit.objects.filter(is_active=True).order_by("position", "pk"))
@@ -338,6 +343,7 @@ class DistrictListOut(Schema):
     summary="Districts of Mysłowice",
     description="As used by every `district` filter. Not paginated: it is short.",
 )
+@cache_public_api("organizations")
 @read_from_replica
 def list_districts(request):
     districts = list(District.objects.order_by("name", "pk"))

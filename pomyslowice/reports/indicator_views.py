@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy
 
 from pomyslowice.organizations.forms import add_service_errors
 
-from . import indicators
+from . import indicator_snapshots, indicators
 from .charts import bar_chart
 from .models import Project
 from .permissions import can_manage_projects, can_view_budget, can_view_indicators, require
@@ -18,17 +18,12 @@ from .project_forms import PeriodForm, ProjectForm
 from .project_services import create_project, update_project
 
 PROJECTS_PER_PAGE = 20
-# (key naming the section's ids, heading, the table's first column, function giving the rows)
+# (the group of indicators.GROUP_KEYS, also naming the section's ids; heading; first column)
 BREAKDOWNS = (
-    ("kind", gettext_lazy("By support type"), gettext_lazy("Support type"), indicators.by_kind),
-    ("month", gettext_lazy("By month"), gettext_lazy("Month"), indicators.by_month),
-    (
-        "area",
-        gettext_lazy("By area of public benefit"),
-        gettext_lazy("Area of public benefit"),
-        indicators.by_area,
-    ),
-    ("district", gettext_lazy("By district"), gettext_lazy("District"), indicators.by_district),
+    ("kind", gettext_lazy("By support type"), gettext_lazy("Support type")),
+    ("month", gettext_lazy("By month"), gettext_lazy("Month")),
+    ("area", gettext_lazy("By area of public benefit"), gettext_lazy("Area of public benefit")),
+    ("district", gettext_lazy("By district"), gettext_lazy("District")),
 )
 
 
@@ -36,10 +31,11 @@ BREAKDOWNS = (
 def project_list(request):
     require(can_view_indicators(request.user))
     page = Paginator(Project.objects.all(), PROJECTS_PER_PAGE).get_page(request.GET.get("page"))
-    for project in page.object_list:
-        project.progress = indicators.progress_of(
-            project, indicators.figures(indicators.counted_records(project))
-        )
+    projects = list(page.object_list)
+    shown = indicator_snapshots.whole_period_figures(projects)
+    for project in projects:
+        project.progress = indicators.progress_of(project, shown[project.pk].figures)
+        project.stale_since = shown[project.pk].stale_since
     return render(
         request,
         "reports/indicators/list.html",
@@ -52,10 +48,11 @@ def project_list(request):
     )
 
 
-def _breakdowns(records) -> list[dict]:
+def _breakdowns(rows_of) -> list[dict]:
+    """The sections of the dashboard; `rows_of(group)` gives a breakdown's rows."""
     sections = []
-    for key, heading, column, rows_of in BREAKDOWNS:
-        rows = rows_of(records)
+    for key, heading, column in BREAKDOWNS:
+        rows = rows_of(key)
         sections.append(
             {
                 "key": key,
@@ -85,8 +82,14 @@ def project_dashboard(request, slug):
     project = get_object_or_404(Project, slug=slug)
     form = PeriodForm(request.GET or None, project=project)
     start, end = indicators.period_of(project, *form.period())
-    records = indicators.counted_records(project, start, end)
-    totals = indicators.figures(records)
+    snapshot = indicator_snapshots.snapshot_for(project, start, end)
+    if snapshot is None:
+        records = indicators.counted_records(project, start, end)
+        shown = indicator_snapshots.Shown(indicators.figures(records))
+        sections = _breakdowns(lambda group: indicators.breakdown(records, group))
+    else:
+        shown = indicator_snapshots.shown(snapshot)
+        sections = _breakdowns(lambda group: indicator_snapshots.rows_of(snapshot, group))
     return render(
         request,
         "reports/indicators/dashboard.html",
@@ -96,9 +99,10 @@ def project_dashboard(request, slug):
             "form": form,
             "start": start,
             "end": end,
-            "totals": totals,
-            "progress": indicators.progress_of(project, totals),
-            "sections": _breakdowns(records),
+            "totals": shown.figures,
+            "stale_since": shown.stale_since,
+            "progress": indicators.progress_of(project, shown.figures),
+            "sections": sections,
             "can_manage": can_manage_projects(request.user),
             "can_view_budget": can_view_budget(request.user),
         },

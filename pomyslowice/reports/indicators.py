@@ -92,10 +92,21 @@ def figures(records: QuerySet) -> Figures:
     return Figures(**totals)
 
 
-def _rows(records: QuerySet, key, label_of) -> list[Row]:
-    """Figures per group, in one query; `label_of(key)` names a group (key None: none given)."""
+# The breakdowns: what groups the records of each.
+GROUP_KEYS = {
+    "kind": F("kind"),
+    "month": TruncMonth("date"),
+    # An organisation working in several areas counts in each.
+    "area": F("organization__areas"),
+    "district": F("organization__district"),
+}
+
+
+def group_counts(records: QuerySet, group: str) -> list[tuple]:
+    """(key, persons, organisations, services) per group of `GROUP_KEYS[group]`, in one query;
+    the key is None for records outside every group."""
     grouped = (
-        records.annotate(group_key=key)
+        records.annotate(group_key=GROUP_KEYS[group])
         .values("group_key")
         .annotate(
             persons=Count(person_identity(), distinct=True),
@@ -105,46 +116,62 @@ def _rows(records: QuerySet, key, label_of) -> list[Row]:
         .order_by("group_key")
     )
     return [
-        Row(
-            row["group_key"],
-            label_of(row["group_key"]),
-            row["persons"],
-            row["organizations"],
-            row["services"],
-        )
-        for row in grouped
+        (row["group_key"], row["persons"], row["organizations"], row["services"]) for row in grouped
     ]
 
 
-def by_kind(records: QuerySet) -> list[Row]:
+def _labelled(counts: list[tuple], label_of) -> list[Row]:
+    """Rows named by `label_of(key)` (key None: none given)."""
+    return [Row(key, label_of(key), *numbers) for key, *numbers in counts]
+
+
+def kind_rows(counts: list[tuple]) -> list[Row]:
     labels = dict(SupportRecord.Kind.choices)
-    rows = _rows(records, F("kind"), lambda kind: str(labels.get(kind, kind)))
+    rows = _labelled(counts, lambda kind: str(labels.get(kind, kind)))
     order = SupportRecord.Kind.values
     return sorted(rows, key=lambda row: order.index(row.key) if row.key in order else len(order))
 
 
-def by_month(records: QuerySet) -> list[Row]:
-    return _rows(records, TruncMonth("date"), lambda month: month.strftime("%Y-%m"))
+def month_rows(counts: list[tuple]) -> list[Row]:
+    return _labelled(counts, lambda month: month.strftime("%Y-%m"))
 
 
-def by_area(records: QuerySet) -> list[Row]:
-    """An organisation working in several areas counts in each; support without an
-    organisation, or of one with no area, is the last row."""
+def area_rows(counts: list[tuple]) -> list[Row]:
+    """Support without an organisation, or of one with no area, is the last row."""
     names = dict(AreaOfBenefit.objects.values_list("pk", "name"))
-    rows = _rows(
-        records, F("organization__areas"), lambda pk: names.get(pk) or str(_("no area given"))
-    )
+    rows = _labelled(counts, lambda pk: names.get(pk) or str(_("no area given")))
     return sorted(rows, key=lambda row: row.key is None)
 
 
-def by_district(records: QuerySet) -> list[Row]:
+def district_rows(counts: list[tuple]) -> list[Row]:
     names = dict(District.objects.values_list("pk", "name"))
-    rows = _rows(
-        records,
-        F("organization__district"),
-        lambda pk: names.get(pk) or str(_("no district given")),
-    )
+    rows = _labelled(counts, lambda pk: names.get(pk) or str(_("no district given")))
     return sorted(rows, key=lambda row: (row.key is None, row.label))
+
+
+# Labels are given when the rows are shown, so stored counts show names as they are now and
+# in the reader's language.
+ROWS_OF = {"kind": kind_rows, "month": month_rows, "area": area_rows, "district": district_rows}
+
+
+def breakdown(records: QuerySet, group: str) -> list[Row]:
+    return ROWS_OF[group](group_counts(records, group))
+
+
+def by_kind(records: QuerySet) -> list[Row]:
+    return breakdown(records, "kind")
+
+
+def by_month(records: QuerySet) -> list[Row]:
+    return breakdown(records, "month")
+
+
+def by_area(records: QuerySet) -> list[Row]:
+    return breakdown(records, "area")
+
+
+def by_district(records: QuerySet) -> list[Row]:
+    return breakdown(records, "district")
 
 
 @dataclasses.dataclass(frozen=True)

@@ -1,7 +1,8 @@
 """Projects the centre is funded by: their period, targets, budget and the funder's report.
 
-The indicators themselves are not stored: they are counted from `organizations.SupportRecord`
-each time (see `indicators.py`), so a correction anywhere shows in every report at once.
+The indicators are counted from `organizations.SupportRecord` (see `indicators.py`), so a
+correction anywhere shows in every report. Only the preset periods' figures are also kept in
+`IndicatorSnapshot`, recounted in the background after each change (`indicator_snapshots.py`).
 """
 
 from decimal import Decimal
@@ -198,3 +199,47 @@ class FunderReport(models.Model):
     def clean(self) -> None:
         if self.period_start and self.period_end and self.period_end < self.period_start:
             raise ValidationError({"period_end": _("The period cannot end before it starts.")})
+
+
+class IndicatorSnapshot(models.Model):
+    """A project's indicators for one preset period (its whole period, each calendar year in
+    it), counted in the background by `indicator_snapshots.recount` because counting a year of
+    national data takes seconds. `stale` means support changed since: a recount is on its way.
+    """
+
+    project = models.ForeignKey(
+        Project, verbose_name=_("project"), on_delete=models.CASCADE, related_name="snapshots"
+    )
+    period_start = models.DateField(_("period from"))
+    period_end = models.DateField(_("period to"))
+    computed_at = models.DateTimeField(_("counted at"))
+    # {"persons": …, "organizations": …, "services": …}
+    figures = models.JSONField(_("figures"))
+    # {group: [[key, persons, organisations, services], …]} for each of indicators.GROUP_KEYS
+    breakdowns = models.JSONField(_("breakdowns"))
+    stale = models.BooleanField(_("being updated"), default=False)
+
+    class Meta:
+        verbose_name = _("indicator snapshot")
+        verbose_name_plural = _("indicator snapshots")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["project", "period_start", "period_end"], name="snapshot_period_unique"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.project} {self.period_start}–{self.period_end}"
+
+
+class IndicatorRecount(models.Model):
+    """A recount of a project's snapshots that is enqueued and not started yet. One at most per
+    project (the unique project is what makes concurrent changes enqueue a single recount)."""
+
+    project = models.OneToOneField(
+        Project, on_delete=models.CASCADE, related_name="pending_recount"
+    )
+    requested_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return f"{self.project} {self.requested_at}"

@@ -51,7 +51,7 @@ from pomyslowice.volunteering.permissions import (
     can_see_everything,
 )
 
-from . import indicators
+from . import indicator_snapshots, indicators
 from .models import Project
 from .permissions import can_export, can_view_indicators
 
@@ -211,13 +211,16 @@ def equipment_pickups(now) -> Item:
 class ProjectProgress:
     project: Project
     figures: indicators.Figures
+    stale_since: datetime.datetime | None
 
 
 def indicator_progress(now) -> Item:
     running = Project.objects.running_on(timezone.localdate(now)).order_by("end", "pk")
+    projects = list(running[:MAX_PROJECTS])
+    shown = indicator_snapshots.whole_period_figures(projects)
     rows = [
-        ProjectProgress(project, indicators.figures(indicators.counted_records(project)))
-        for project in running[:MAX_PROJECTS]
+        ProjectProgress(project, shown[project.pk].figures, shown[project.pk].stale_since)
+        for project in projects
     ]
     return Item(
         "indicators",

@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 
 from pomyslowice.core.audit import log_action
 
+from .indicator_snapshots import mark_stale, request_recount
 from .models import Project
 from .permissions import can_manage_projects
 
@@ -22,6 +23,9 @@ FIELDS = (
     "own_contribution",
     "description",
 )
+
+# What the kept indicator figures depend on.
+COUNTING_FIELDS = {"start", "end", "counted_kinds"}
 
 
 def _require_manager(by) -> None:
@@ -41,6 +45,7 @@ def create_project(*, data: dict, by) -> Project:
     project.full_clean()
     project.save()
     log_action(actor=by, verb="reports.project.created", target=project)
+    request_recount(project_id=project.pk)
     return project
 
 
@@ -58,4 +63,6 @@ def update_project(*, project: Project, data: dict, by) -> Project:
     project.full_clean()
     project.save()
     log_action(actor=by, verb="reports.project.changed", target=project, data=changed)
+    if changed.keys() & COUNTING_FIELDS:
+        mark_stale(projects=Project.objects.filter(pk=project.pk))
     return project

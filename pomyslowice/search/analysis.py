@@ -6,8 +6,10 @@ not know; the diacritic-free form of each term and of the word itself lets peopl
 Polish letters. Terms are made only of letters and digits, so both databases split them alike.
 """
 
-import contextlib
 import functools
+import gc
+import gzip
+import importlib.resources
 import io
 import re
 import warnings
@@ -44,12 +46,31 @@ def _morfeusz():
 
 @functools.cache
 def _stemmer():
-    # Loading the table prints a progress bar to stderr; nobody needs to see it.
-    with contextlib.redirect_stderr(io.StringIO()), warnings.catch_warnings():
+    with warnings.catch_warnings():
         warnings.simplefilter("ignore", DeprecationWarning)
         from pystempel import Stemmer
+        from pystempel.streams import DataInputStream
 
-        return Stemmer.polimorf()
+    # pystempel's own loader reads the 11 MB table a few bytes at a time from the gzip stream
+    # behind a progress bar (7 s); unpacked at once into memory it takes a third of that. The
+    # collector would scan the half million small objects it builds again and again while they
+    # are made, to find no garbage: it pauses meanwhile (another half).
+    table = importlib.resources.files("pystempel.data.polimorf") / "stemmer_polimorf.tbl.gz"
+    data = gzip.decompress(table.read_bytes())
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return Stemmer.from_stream(DataInputStream(io.BytesIO(data)))
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def warm_up() -> None:
+    """Load the dictionaries now rather than in the first search (2 s for the stemmer table):
+    app servers call it at start-up, before gunicorn forks its workers (wsgi.py)."""
+    _morfeusz()
+    _stemmer()
 
 
 def _lemmas(word: str) -> set[str] | None:

@@ -10,6 +10,7 @@ from ninja import Field, Query, Router, Schema, Status
 
 from pomyslowice.api.errors import error_responses
 from pomyslowice.core.db_routing import read_from_replica
+from pomyslowice.core.page_cache import cache_public_api
 
 from .query import COUNT_CAP, search
 from .registry import registered
@@ -80,6 +81,7 @@ class SearchOut(Schema):
     operation_id="search",
     summary="Search everything public",
 )
+@cache_public_api("organizations", "events", "knowledge", "volunteering")
 @read_from_replica
 def search_everything(request: HttpRequest, params: Query[SearchParams]):
     """Published organisations, consented people, public events, grant calls and articles."""

@@ -9,6 +9,7 @@ results on either.
 
 import dataclasses
 import datetime
+import functools
 import re
 
 from django.db import connection, transaction
@@ -339,15 +340,17 @@ def _result(row: _Row, score: float, query) -> Result:
 def snippet(text: str, query) -> SafeString:
     """A piece of the text around the first match, HTML-escaped, matches wrapped in <mark>."""
     wanted = frozenset(t for _word, terms in query for t in terms)
-    tokens = list(re.finditer(r"[^\W_]+", text))
-    first = next((m for m in tokens if _matches(m.group(), wanted)), None)
+    first = next((m for m in _TOKEN.finditer(text) if _matches(m.group(), wanted)), None)
     start = max(first.start() - SNIPPET_LENGTH // 3, 0) if first else 0
     if start:
         start = text.find(" ", start) + 1 or start
     end = start + SNIPPET_LENGTH
     pieces, position = [], start
-    for match in tokens:
-        if match.start() < start or match.end() > end or not _matches(match.group(), wanted):
+    for match in _TOKEN.finditer(text):
+        # Tokens come in order: none after the first that ends past the piece is in it.
+        if match.end() > end:
+            break
+        if match.start() < start or not _matches(match.group(), wanted):
             continue
         pieces += [escape(text[position : match.start()]), f"<mark>{escape(match.group())}</mark>"]
         position = match.end()
@@ -357,9 +360,19 @@ def snippet(text: str, query) -> SafeString:
     return mark_safe(prefix + "".join(pieces).strip() + suffix)  # every piece escaped above  # nosec B308, B703
 
 
+_TOKEN = re.compile(r"[^\W_]+")
+
+
 def _matches(token: str, wanted: frozenset[str]) -> bool:
+    return not _token_terms(token).isdisjoint(wanted)
+
+
+@functools.lru_cache(maxsize=100_000)
+def _token_terms(token: str) -> frozenset[str]:
+    # Cached by the token as written: the same words recur in every body, and splitting and
+    # lower-casing each again was most of the time a page of snippets took.
     words = analysis.words(token)
-    return bool(words) and not analysis.word_terms(words[0]).isdisjoint(wanted)
+    return analysis.word_terms(words[0]) if words else frozenset()
 
 
 # Did you mean ------------------------------------------------------------------------------------

@@ -15,6 +15,7 @@ from ninja.pagination import paginate
 from pomyslowice.api.errors import error_responses
 from pomyslowice.api.pagination import LimitOffsetPagination
 from pomyslowice.core.db_routing import read_from_replica
+from pomyslowice.core.page_cache import cache_public_api
 from pomyslowice.core.sanitize import clean_html
 from pomyslowice.organizations.api import AreaOut, DistrictOut, OrganizationRefOut, absolute_url
 
@@ -190,9 +191,9 @@ class OpportunityFilters(Schema):
 
     def apply(self, offers):
         if self.area:
-            offers = offers.filter(areas__slug=self.area)
+            offers = offers.through_relation(areas__slug=self.area)
         if self.skill:
-            offers = offers.filter(skills__slug=self.skill)
+            offers = offers.through_relation(skills__slug=self.skill)
         if self.district:
             offers = offers.filter(district__slug=self.district)
         if self.host:
@@ -236,10 +237,11 @@ def _open_offers(request):
     description="A caller whose token belongs to a minor sees only the offers open to their "
     "age. Unknown slugs in filters give an empty list; a value of the wrong type is a 400.",
 )
+@cache_public_api("volunteering", "organizations")
 @read_from_replica
 @paginate(LimitOffsetPagination)
 def list_opportunities(request, filters: Query[OpportunityFilters]):
-    return filters.apply(_open_offers(request)).distinct().order_by("-published_at", "-pk")
+    return filters.apply(_open_offers(request)).order_by("-published_at", "-pk")
 
 
 @router.get(
@@ -252,6 +254,7 @@ def list_opportunities(request, filters: Query[OpportunityFilters]):
     description="By its slug; an offer not open (draft, in review, filled, closed, expired) "
     "is a 404.",
 )
+@cache_public_api("volunteering", "organizations")
 @read_from_replica
 def get_opportunity(request, slug: str):
     return get_object_or_404(_open_offers(request), slug=slug)

@@ -230,6 +230,11 @@ class OfferQuerySet(models.QuerySet):
     def for_host(self, organizations):
         return self.filter(host__in=organizations)
 
+    def through_relation(self, **lookup):
+        """Filter on a many-to-many relation in a subquery: a join would repeat an offer per
+        match and force a DISTINCT over every long text column of the listing."""
+        return self.filter(pk__in=Offer.objects.filter(**lookup).values("pk"))
+
 
 class Offer(models.Model):
     class Status(models.TextChoices):
@@ -335,7 +340,15 @@ class Offer(models.Model):
         verbose_name = _("volunteer offer")
         verbose_name_plural = _("volunteer offers")
         permissions = [("review_offer", _("Can review and publish volunteer offers"))]
-        indexes = [models.Index(fields=["status", "expires_on"], name="offer_open")]
+        indexes = [
+            models.Index(fields=["status", "expires_on"], name="offer_open"),
+            # The offer list, the API and the home page: published offers, newest first.
+            models.Index(
+                fields=["-published_at", "-id"],
+                condition=Q(status="published"),
+                name="offer_published_newest",
+            ),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(ends_on__isnull=True)

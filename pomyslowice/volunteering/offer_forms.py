@@ -185,9 +185,9 @@ class OfferFilterForm(FilterForm):
     def apply(self, offers):
         data = self.cleaned_data
         if data.get("obszar"):
-            offers = offers.filter(areas=data["obszar"])
+            offers = offers.through_relation(areas=data["obszar"])
         if data.get("umiejetnosc"):
-            offers = offers.filter(skills=data["umiejetnosc"])
+            offers = offers.through_relation(skills=data["umiejetnosc"])
         if data.get("dzielnica"):
             offers = offers.filter(district=data["dzielnica"])
         if data.get("harmonogram"):

@@ -28,7 +28,7 @@ def offer_index(request):
     form = OfferFilterForm(request.GET)
     offers = form.apply(permissions.visible_offers(request.user))
     offers = offers.select_related("host", "district").prefetch_related("skills", "areas")
-    page = Paginator(offers.distinct(), OFFERS_PER_PAGE).get_page(request.GET.get("page"))
+    page = Paginator(offers, OFFERS_PER_PAGE).get_page(request.GET.get("page"))
     user = request.user
     return render(
         request,

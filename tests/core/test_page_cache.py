@@ -4,8 +4,11 @@ import datetime
 
 import pytest
 from django.contrib.messages.storage.cookie import CookieStorage
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from pomyslowice.accounts.tokens import create_api_token
 from pomyslowice.core import page_cache
 from pomyslowice.organizations.models import Organization, Person, PersonConsent, SupportRecord
 from tests.conftest import make_organization
@@ -180,3 +183,24 @@ def test_a_leaders_consent_moves_the_organisations_part_on(client, organization)
 def test_parts_are_checked_when_models_are_declared():
     with pytest.raises(ValueError, match="Unknown page cache part"):
         page_cache.shown_in("nowhere", Organization)
+
+
+API_LIST = "/api/v1/organizations"
+
+
+def test_an_anonymous_api_answer_is_kept(client, organization, django_assert_num_queries):
+    first = client.get(API_LIST)
+    assert [item["name"] for item in first.json()["items"]] == [organization.name]
+    with django_assert_num_queries(0):
+        second = client.get(API_LIST)
+    assert second.json() == first.json()
+    make_organization("Fundacja Z Interfejsu")
+    assert client.get(API_LIST).json()["count"] == 2
+
+
+def test_an_api_answer_with_a_token_is_never_kept(client, organization, users):
+    secret = create_api_token(user=users["resident"], name="test")[1]
+    client.get(API_LIST)
+    with CaptureQueriesContext(connection) as queries:
+        client.get(API_LIST, HTTP_AUTHORIZATION=f"Bearer {secret}")
+    assert len(queries) > 0

@@ -5,9 +5,10 @@ import json
 import re
 
 import pytest
-from django.utils import translation
+from django.utils import timezone, translation
 from icalendar import Calendar
 
+from pomyslowice.events import views
 from pomyslowice.events.models import Event
 from tests.events.conftest import at, make_event
 
@@ -199,6 +200,45 @@ def test_calendar_feed_filters(client, event, organization, other_organization):
     assert titles(client.get(f"/kalendarz.ics?organizacja={organization.slug}")) == {event.title}
 
 
+def test_calendar_feed_is_bounded(client, db, monkeypatch):
+    """A month back to a year ahead; past the limits, the soonest and the latest recent stay."""
+    now = timezone.now()
+    for days in (-40, -20, -10, -5):
+        make_event(f"Minione {days}", start=now + datetime.timedelta(days=days))
+    for days in (1, 2, 3, 4, 400):
+        make_event(f"Przyszle {days}", start=now + datetime.timedelta(days=days))
+    titles = lambda: [e["SUMMARY"] for e in parse(client.get("/kalendarz.ics")).walk("VEVENT")]  # noqa: E731
+    assert titles() == [
+        "Minione -20",
+        "Minione -10",
+        "Minione -5",
+        "Przyszle 1",
+        "Przyszle 2",
+        "Przyszle 3",
+        "Przyszle 4",
+    ]
+    monkeypatch.setattr(views, "ICS_LIMIT", 2)
+    monkeypatch.setattr(views, "ICS_RECENT_LIMIT", 1)
+    assert titles() == ["Minione -5", "Przyszle 1", "Przyszle 2"]
+
+
+def test_ics_texts_are_escaped_and_folded(client, organization):
+    title = "Zażółć gęślą jaźń; spotkanie, rozmowy \\ " * 4
+    organization.name = 'Fundacja "Razem": Mysłowice, Śląsk'
+    organization.save()
+    event = make_event(
+        title, slug="znaki", organizer=organization, description="<p>Linia</p><p>druga</p>"
+    )
+    response = client.get(f"/wydarzenia/{event.slug}.ics")
+    lines = response.content.split(b"\r\n")
+    assert max(len(line) for line in lines) <= 75
+    assert all(line.decode() for line in lines[:-1])  # no line cut inside a character
+    [item] = parse(response).walk("VEVENT")
+    assert item["SUMMARY"] == title
+    assert item["DESCRIPTION"] == "Linia druga"
+    assert item["ORGANIZER"].params["CN"] == "Fundacja 'Razem': Mysłowice, Śląsk"
+
+
 @pytest.mark.parametrize(
     "query",
     [
@@ -288,3 +328,22 @@ def test_query_counts_stay_flat(
         assert client.get("/kalendarz.ics").status_code == 200
     with django_assert_max_num_queries(8):
         assert client.get("/api/v1/events?limit=100").status_code == 200
+
+
+def test_busy_day_in_month_links_to_its_list(client, db):
+    for n in range(7):
+        make_event(f"Dyzur {n}", start=at(2030, 5, 14, 8 + n))
+    body = client.get("/en/wydarzenia/miesiac/2030/05/").content.decode()
+    assert body.count("Dyzur ") == 5
+    assert "and 2 more" in body
+    assert "/en/wydarzenia/?od=2030-05-14&amp;do=2030-05-14" in body
+    listed = client.get("/en/wydarzenia/?od=2030-05-14&do=2030-05-14").content.decode()
+    assert listed.count("Dyzur ") == 7
+
+
+def test_event_list_offers_only_the_organiser_asked_for(client, organization, other_organization):
+    body = client.get("/en/wydarzenia/").content.decode()
+    assert organization.name not in body and other_organization.name not in body
+    chosen = client.get(f"/en/wydarzenia/?organizacja={organization.slug}").content.decode()
+    assert f'value="{organization.slug}" selected' in chosen
+    assert other_organization.name not in chosen

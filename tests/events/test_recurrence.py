@@ -4,6 +4,7 @@ import datetime
 import itertools
 
 import pytest
+import time_machine
 from django.utils import timezone
 from icalendar import Calendar
 
@@ -234,6 +235,9 @@ def repeating_event(organization):
     )
 
 
+BEFORE_THE_SERIES = datetime.datetime(2030, 3, 1, tzinfo=datetime.UTC)
+
+
 def assert_one_repeating_vevent(response) -> None:
     assert response.status_code == 200
     events = Calendar.from_ical(response.content).walk("VEVENT")
@@ -252,7 +256,8 @@ def assert_one_repeating_vevent(response) -> None:
 
 
 def test_ics_exports_one_vevent_with_rrule_and_exdate(client, repeating_event):
-    assert_one_repeating_vevent(client.get("/kalendarz.ics"))
+    with time_machine.travel(BEFORE_THE_SERIES, tick=False):  # within the feed's horizon
+        assert_one_repeating_vevent(client.get("/kalendarz.ics"))
     assert_one_repeating_vevent(client.get(f"/wydarzenia/{repeating_event.slug}.ics"))
 
 
@@ -273,7 +278,8 @@ def test_all_day_series_uses_dates_in_ics(client):
         recurrence_rule="FREQ=MONTHLY;UNTIL=20301001T000000Z",
         recurrence_exceptions=["2030-08-01"],
     )
-    vevent = Calendar.from_ical(client.get("/kalendarz.ics").content).walk("VEVENT")[0]
+    with time_machine.travel(BEFORE_THE_SERIES, tick=False):
+        vevent = Calendar.from_ical(client.get("/kalendarz.ics").content).walk("VEVENT")[0]
     assert vevent["RRULE"]["UNTIL"] == [datetime.date(2030, 10, 1)]
     assert [item.dt for item in vevent["EXDATE"].dts] == [datetime.date(2030, 8, 1)]
 
@@ -317,7 +323,7 @@ def test_query_counts_stay_flat(
         assert client.get("/en/wydarzenia/?page=3").status_code == 200
     with django_assert_max_num_queries(8):
         assert client.get("/en/wydarzenia/miesiac/2030/05/").status_code == 200
-    with django_assert_max_num_queries(8):
+    with django_assert_max_num_queries(2):
         assert client.get("/kalendarz.ics").status_code == 200
     with django_assert_max_num_queries(8):
         assert client.get("/api/v1/events?limit=100").status_code == 200

@@ -201,3 +201,24 @@ def test_query_count_for_a_logged_in_user(
     client = client_for("coordinator")
     with django_assert_max_num_queries(9):  # + session, user and permissions
         assert client.get("/organizacje/", {"q": "testowa", "page": "2"}).status_code == 200
+
+
+@pytest.mark.parametrize("sort", ["name", "-name", "newest"])
+def test_a_deep_page_lists_the_same_profiles_as_the_full_ordering(
+    client, make_organizations, django_assert_max_num_queries, sort
+):
+    make_organizations(65)
+    expected = [
+        org.name
+        for org in Organization.objects.published().order_by(
+            *{
+                "name": ("name", "pk"),
+                "-name": ("-name", "-pk"),
+                "newest": ("-published_at", "-pk"),
+            }[sort]
+        )
+    ]
+    with django_assert_max_num_queries(5):
+        response = client.get("/organizacje/", {"sort": sort, "page": "4"})
+    assert names(response) == expected[60:]
+    assert response.context["page"].paginator.num_pages == 4

@@ -817,3 +817,19 @@ def test_demo_offers_load_for_the_real_demo_organisations(db):
     kinds = set(Offer.objects.values_list("host__kind", flat=True))
     assert {"jednostka-publiczna", "stowarzyszenie", "grupa-nieformalna"} <= kinds
     assert seed_demo(**inputs)["counts"]["offers created"] == 0
+
+
+@pytest.mark.parametrize("count", [3, 30])
+def test_index_lists_each_offer_once_in_constant_queries(
+    client, organization, skills, area, count, django_assert_max_num_queries
+):
+    both_skills = [skills["obsluga-komputera"], skills["grafika"]]
+    offers = [
+        make_offer(organization, f"Oferta {i:02d}", skills=both_skills, areas=[area])
+        for i in range(count)
+    ]
+    params = {"obszar": area.slug, "umiejetnosc": "grafika"}
+    with django_assert_max_num_queries(9):  # 7 + the area and the skill of the filters
+        page = client.get(INDEX, params).context["page"]
+    assert page.paginator.count == count
+    assert [offer.pk for offer in page] == [offer.pk for offer in reversed(offers)][:20]
