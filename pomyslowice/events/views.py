@@ -508,14 +508,12 @@ def home_highlights() -> dict:
     now = timezone.now()
     window = (now, now + HOME_HORIZON)
     published = Event.objects.published().for_listing()
-    one_off = published.filter(recurrence_rule="")
     # The window may hold thousands of dates and the page shows a few: the events already
-    # running, the soonest to start and the repeating ones hold every date the page can show.
+    # running, the repeating ones and the soonest to start hold every date the page can show.
     candidates = [
-        *one_off.overlapping(*window).filter(start__lt=now),
-        *one_off.filter(start__gte=now, start__lt=window[1]).order_by("start", "pk")[
-            :UPCOMING_ON_HOME
-        ],
-        *published.exclude(recurrence_rule="").overlapping(*window),
+        *published.overlapping(*window).filter(Q(start__lt=now) | ~Q(recurrence_rule="")),
+        *published.filter(recurrence_rule="", start__gte=now, start__lt=window[1]).order_by(
+            "start", "pk"
+        )[:UPCOMING_ON_HOME],
     ]
     return {"upcoming_events": recurrence.expand(candidates, *window)[:UPCOMING_ON_HOME]}

@@ -47,7 +47,9 @@ def test_home_lists_the_six_newest_and_counts_by_kind(client, make_organizations
 
 def test_home_query_count_is_constant(client, make_organizations, django_assert_max_num_queries):
     make_organizations(30)
-    with django_assert_max_num_queries(6):
+    # The calendar's part asks twice (running and repeating events; the soonest to start), so
+    # that it never reads the whole 90-day window.
+    with django_assert_max_num_queries(7):
         assert client.get("/").status_code == 200
 
 
